@@ -1,0 +1,66 @@
+# Iridium top-level Makefile.  `make help` lists every target.
+#
+# Each part of the tree has its own fragment (*.mk) included below; this file holds the shared toolchain settings
+# and the user-facing targets. All outputs go to build/.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+BUILD   ?= build
+BIN     := $(BUILD)/bin
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+
+# RISC-V cross toolchain (see DEVELOPERS.md: compile with zicsr, link without it so the rv32im libgcc is chosen).
+CROSS        ?= riscv64-unknown-elf-
+RV_CC        := $(CROSS)gcc
+RV_OBJCOPY   := $(CROSS)objcopy
+RV_OBJDUMP   := $(CROSS)objdump
+RV_ARCH_CC   := -march=rv32im_zicsr_zifencei -mabi=ilp32
+RV_ARCH_LD   := -march=rv32im -mabi=ilp32
+RV_CFLAGS    := $(RV_ARCH_CC) -Wall -Wextra -Werror -O2 -g -ffreestanding -fno-builtin -nostdlib -mcmodel=medany \
+                -I hw/include
+RV_ASFLAGS   := $(RV_ARCH_CC) -I hw/include -I tests/lib
+RV_LDFLAGS   := $(RV_ARCH_LD) -nostdlib -nostartfiles -static
+
+# Host C
+HOST_CC      ?= gcc
+HOST_CFLAGS  := -Wall -Wextra -Werror -O2 -g -I hw/include -I sim/models -I sim/difftest
+
+DEPS := scripts/deps.sh
+
+include hw/hw.mk
+include sim/models/models.mk
+include sim/iss/iss.mk
+include sim/vsim/vsim.mk
+include os/os.mk
+include tests/tests.mk
+include tests/bench/bench.mk
+
+.PHONY: all run test lint synth deps help clean
+
+## all: build the simulators, the boot ROM and every test program
+all: $(ALL_TARGETS)
+
+## run: boot the system in the Verilator simulator (interactive; Ctrl-A X quits)
+run: deps-quiet $(BIN)/vsim $(BOOTROM_BIN)
+	$(BIN)/vsim $(RUN_ARGS)
+
+## test: everything that can be checked here (lint, synthesis gate, ISA/privileged tests, host tests)
+test: deps-quiet
+	@scripts/test-all.sh
+
+## deps: install the packages the project needs (Debian 12), quiet when all is present
+deps:
+	@bash $(DEPS)
+
+deps-quiet:
+	@bash $(DEPS) --quiet
+
+## clean: remove build/
+clean:
+	rm -rf $(BUILD)
+
+## help: list the targets
+help:
+	@echo "Iridium: make targets"
+	@grep -hE '^## ' $(MAKEFILE_LIST) | sed -e 's/^## /  /' | sort

@@ -1,0 +1,33 @@
+// iridium_config.vh - every configuration parameter of the Iridium core and SoC, in one place.
+//
+// Modules take these as the defaults of their parameters; a board top or a simulator build may override a
+// parameter at instantiation (e.g. a smaller RAM). Changing a default here changes it everywhere. The C view of the
+// memory map is hw/include/iridium_soc.h; keep the two in agreement.
+`ifndef IRIDIUM_CONFIG_VH
+`define IRIDIUM_CONFIG_VH
+
+// ---- Core --------------------------------------------------------------------------------------------------
+// Address of the first instruction after reset (the boot ROM). The SoC input boot_addr overrides it at run time
+// (vsim --elf starts at the ELF entry).
+`define IR_RESET_PC            32'h0000_0000
+// Entries in each TLB (instruction and data), fully associative, flip-flops. 0 disables the TLB (every access walks).
+`define IR_TLB_ENTRIES         8
+// Branch target buffer entries in fetch (power of two; 0 = none). Each entry: partial tag, target, 2-bit counter.
+`define IR_BTB_ENTRIES         16
+// Static branch prediction in decode (used when the BTB does not know the branch): 1 = backward branches and jal are predicted taken, 0 = predict not taken.
+`define IR_BRANCH_PREDICT      1
+// Multiplier: 1 = one pipelined 33x33 multiply (maps to DSP blocks), result one cycle after execute.
+`define IR_MUL_ENABLE          1
+// Fault injection for the difftest self-test (0 = none). 1 = sltu returns the inverted result when rs1 == 5.
+`define IR_INJECT_FAULT        0
+
+// ---- SoC ---------------------------------------------------------------------------------------------------
+`define IR_BOOTROM_BYTES       16384          // boot ROM size (at most 65536)
+`define IR_RAM_BYTES           67108864       // RAM size (64 MiB in the simulators; boards override)
+`define IR_CLOCK_HZ            50000000       // reported by the system controller (timebase of mtime too)
+`define IR_BOARD_ID            0              // 0 = vsim; boards set their own (see docs/memory-map.md)
+`define IR_UART_FIFO_DEPTH     16             // bytes in each UART FIFO (power of two)
+`define IR_UART_BAUDDIV        434            // reset baud divisor: 50 MHz / 115200
+`define IR_SOC_VERSION         32'h0001_0000
+
+`endif

@@ -1,0 +1,57 @@
+// iridium_synth_top.v - a generic FPGA top for the synthesis gate (scripts/synth-check.sh) and a starting point for
+// board tops: the SoC with its boot ROM image, the serial line (uart_phy.v), and the finisher's reset code (0x7777)
+// wired to a system reset. Retirement outputs are left unconnected (the synthesiser removes that logic).
+//
+// Invariants: rst_in is synchronous and active high; the SoC is held in reset while rst_in is high and for one
+// cycle after a finisher reset request. The hart starts in the boot ROM (boot_addr = 0). Power-off codes are
+// ignored (a board has nothing to power off).
+`default_nettype none
+`include "iridium_config.vh"
+
+module iridium_synth_top #(
+    parameter BOOTROM_BYTES = 4096,
+    parameter BOOTROM_INIT  = "",
+    parameter RAM_BYTES     = 8192,
+    parameter CLOCK_HZ      = `IR_CLOCK_HZ,
+    parameter BOARD_ID      = 8'h10
+) (
+    input  wire clk,
+    input  wire rst_in,
+    input  wire uart_rxd,
+    output wire uart_txd
+);
+    wire        tx_valid, tx_ready, rx_valid, rx_ready, finish_valid;
+    wire [7:0]  tx_data, rx_data;
+    wire [15:0] bauddiv;
+    wire [31:0] finish_value;
+
+    reg soft_rst;
+    always @(posedge clk) soft_rst <= finish_valid && (finish_value == 32'h0000_7777);
+    wire rst = rst_in || soft_rst;
+
+    /* verilator lint_off PINCONNECTEMPTY */
+    iridium_soc #(
+        .BOOTROM_BYTES(BOOTROM_BYTES), .BOOTROM_INIT(BOOTROM_INIT), .RAM_BYTES(RAM_BYTES), .CLOCK_HZ(CLOCK_HZ),
+        .BOARD_ID(BOARD_ID)
+    ) u_soc (
+        .clk(clk), .rst(rst), .boot_addr(32'h0000_0000),
+        .uart_tx_valid(tx_valid), .uart_tx_data(tx_data), .uart_tx_ready(tx_ready),
+        .uart_rx_valid(rx_valid), .uart_rx_data(rx_data), .uart_rx_ready(rx_ready), .uart_bauddiv(bauddiv),
+        .finish_valid(finish_valid), .finish_value(finish_value),
+        .ret_valid(), .ret_kind(), .ret_pc(), .ret_insn(), .ret_rd(), .ret_rd_wdata(),
+        .ret_mem_valid(), .ret_mem_we(), .ret_mem_addr(), .ret_mem_wstrb(), .ret_mem_wdata(), .ret_mem_rdata(),
+        .ret_csr_we(), .ret_csr_addr(), .ret_csr_wdata(), .ret_cause(), .ret_tval(), .ret_next_pc(), .ret_priv()
+    );
+    /* verilator lint_on PINCONNECTEMPTY */
+
+    uart_phy u_phy (
+        .clk(clk), .rst(rst), .bauddiv(bauddiv),
+        .tx_valid(tx_valid), .tx_data(tx_data), .tx_ready(tx_ready), .txd(uart_txd),
+        .rxd(uart_rxd), .rx_valid(rx_valid), .rx_data(rx_data)
+    );
+
+    // A byte that arrives while the RX FIFO is full is lost: a serial line cannot wait.
+    wire unused = rx_ready;
+endmodule
+
+`default_nettype wire

@@ -1,0 +1,117 @@
+/* add.S - add: wrap-around, sign edges, rd aliasing. */
+#include "test.h"
+TEST_MAIN
+    TEST_RR 1, add, 0x00000000, 0x00000000, 0x00000000
+    TEST_RR 2, add, 0x00000001, 0x00000000, 0x00000001
+    TEST_RR 3, add, 0xffffffff, 0x00000000, 0xffffffff
+    TEST_RR 4, add, 0x7fffffff, 0x00000000, 0x7fffffff
+    TEST_RR 5, add, 0x80000000, 0x00000000, 0x80000000
+    TEST_RR 6, add, 0x12345678, 0x00000000, 0x12345678
+    TEST_RR 7, add, 0x00000002, 0x00000000, 0x00000002
+    TEST_RR 8, add, 0xfffffffe, 0x00000000, 0xfffffffe
+    TEST_RR 9, add, 0x00000001, 0x00000001, 0x00000000
+    TEST_RR 10, add, 0x00000002, 0x00000001, 0x00000001
+    TEST_RR 11, add, 0x00000000, 0x00000001, 0xffffffff
+    TEST_RR 12, add, 0x80000000, 0x00000001, 0x7fffffff
+    TEST_RR 13, add, 0x80000001, 0x00000001, 0x80000000
+    TEST_RR 14, add, 0x12345679, 0x00000001, 0x12345678
+    TEST_RR 15, add, 0x00000003, 0x00000001, 0x00000002
+    TEST_RR 16, add, 0xffffffff, 0x00000001, 0xfffffffe
+    TEST_RR 17, add, 0xffffffff, 0xffffffff, 0x00000000
+    TEST_RR 18, add, 0x00000000, 0xffffffff, 0x00000001
+    TEST_RR 19, add, 0xfffffffe, 0xffffffff, 0xffffffff
+    TEST_RR 20, add, 0x7ffffffe, 0xffffffff, 0x7fffffff
+    TEST_RR 21, add, 0x7fffffff, 0xffffffff, 0x80000000
+    TEST_RR 22, add, 0x12345677, 0xffffffff, 0x12345678
+    TEST_RR 23, add, 0x00000001, 0xffffffff, 0x00000002
+    TEST_RR 24, add, 0xfffffffd, 0xffffffff, 0xfffffffe
+    TEST_RR 25, add, 0x00000002, 0x00000002, 0x00000000
+    TEST_RR 26, add, 0x00000003, 0x00000002, 0x00000001
+    TEST_RR 27, add, 0x00000001, 0x00000002, 0xffffffff
+    TEST_RR 28, add, 0x80000001, 0x00000002, 0x7fffffff
+    TEST_RR 29, add, 0x80000002, 0x00000002, 0x80000000
+    TEST_RR 30, add, 0x1234567a, 0x00000002, 0x12345678
+    TEST_RR 31, add, 0x00000004, 0x00000002, 0x00000002
+    TEST_RR 32, add, 0x00000000, 0x00000002, 0xfffffffe
+    TEST_RR 33, add, 0x7fffffff, 0x7fffffff, 0x00000000
+    TEST_RR 34, add, 0x80000000, 0x7fffffff, 0x00000001
+    TEST_RR 35, add, 0x7ffffffe, 0x7fffffff, 0xffffffff
+    TEST_RR 36, add, 0xfffffffe, 0x7fffffff, 0x7fffffff
+    TEST_RR 37, add, 0xffffffff, 0x7fffffff, 0x80000000
+    TEST_RR 38, add, 0x92345677, 0x7fffffff, 0x12345678
+    TEST_RR 39, add, 0x80000001, 0x7fffffff, 0x00000002
+    TEST_RR 40, add, 0x7ffffffd, 0x7fffffff, 0xfffffffe
+    TEST_RR 41, add, 0x80000000, 0x80000000, 0x00000000
+    TEST_RR 42, add, 0x80000001, 0x80000000, 0x00000001
+    TEST_RR 43, add, 0x7fffffff, 0x80000000, 0xffffffff
+    TEST_RR 44, add, 0xffffffff, 0x80000000, 0x7fffffff
+    TEST_RR 45, add, 0x00000000, 0x80000000, 0x80000000
+    TEST_RR 46, add, 0x92345678, 0x80000000, 0x12345678
+    TEST_RR 47, add, 0x80000002, 0x80000000, 0x00000002
+    TEST_RR 48, add, 0x7ffffffe, 0x80000000, 0xfffffffe
+    TEST_RR 49, add, 0x80000001, 0x80000001, 0x00000000
+    TEST_RR 50, add, 0x80000002, 0x80000001, 0x00000001
+    TEST_RR 51, add, 0x80000000, 0x80000001, 0xffffffff
+    TEST_RR 52, add, 0x00000000, 0x80000001, 0x7fffffff
+    TEST_RR 53, add, 0x00000001, 0x80000001, 0x80000000
+    TEST_RR 54, add, 0x92345679, 0x80000001, 0x12345678
+    TEST_RR 55, add, 0x80000003, 0x80000001, 0x00000002
+    TEST_RR 56, add, 0x7fffffff, 0x80000001, 0xfffffffe
+    TEST_RR 57, add, 0xfffffffe, 0xfffffffe, 0x00000000
+    TEST_RR 58, add, 0xffffffff, 0xfffffffe, 0x00000001
+    TEST_RR 59, add, 0xfffffffd, 0xfffffffe, 0xffffffff
+    TEST_RR 60, add, 0x7ffffffd, 0xfffffffe, 0x7fffffff
+    TEST_RR 61, add, 0x7ffffffe, 0xfffffffe, 0x80000000
+    TEST_RR 62, add, 0x12345676, 0xfffffffe, 0x12345678
+    TEST_RR 63, add, 0x00000000, 0xfffffffe, 0x00000002
+    TEST_RR 64, add, 0xfffffffc, 0xfffffffe, 0xfffffffe
+    TEST_RR 65, add, 0x12345678, 0x12345678, 0x00000000
+    TEST_RR 66, add, 0x12345679, 0x12345678, 0x00000001
+    TEST_RR 67, add, 0x12345677, 0x12345678, 0xffffffff
+    TEST_RR 68, add, 0x92345677, 0x12345678, 0x7fffffff
+    TEST_RR 69, add, 0x92345678, 0x12345678, 0x80000000
+    TEST_RR 70, add, 0x2468acf0, 0x12345678, 0x12345678
+    TEST_RR 71, add, 0x1234567a, 0x12345678, 0x00000002
+    TEST_RR 72, add, 0x12345676, 0x12345678, 0xfffffffe
+    TEST_RR 73, add, 0xfedcba98, 0xfedcba98, 0x00000000
+    TEST_RR 74, add, 0xfedcba99, 0xfedcba98, 0x00000001
+    TEST_RR 75, add, 0xfedcba97, 0xfedcba98, 0xffffffff
+    TEST_RR 76, add, 0x7edcba97, 0xfedcba98, 0x7fffffff
+    TEST_RR 77, add, 0x7edcba98, 0xfedcba98, 0x80000000
+    TEST_RR 78, add, 0x11111110, 0xfedcba98, 0x12345678
+    TEST_RR 79, add, 0xfedcba9a, 0xfedcba98, 0x00000002
+    TEST_RR 80, add, 0xfedcba96, 0xfedcba98, 0xfffffffe
+    TEST_RR 81, add, 0x55555555, 0x55555555, 0x00000000
+    TEST_RR 82, add, 0x55555556, 0x55555555, 0x00000001
+    TEST_RR 83, add, 0x55555554, 0x55555555, 0xffffffff
+    TEST_RR 84, add, 0xd5555554, 0x55555555, 0x7fffffff
+    TEST_RR 85, add, 0xd5555555, 0x55555555, 0x80000000
+    TEST_RR 86, add, 0x6789abcd, 0x55555555, 0x12345678
+    TEST_RR 87, add, 0x55555557, 0x55555555, 0x00000002
+    TEST_RR 88, add, 0x55555553, 0x55555555, 0xfffffffe
+    TEST_RR 89, add, 0xaaaaaaaa, 0xaaaaaaaa, 0x00000000
+    TEST_RR 90, add, 0xaaaaaaab, 0xaaaaaaaa, 0x00000001
+    TEST_RR 91, add, 0xaaaaaaa9, 0xaaaaaaaa, 0xffffffff
+    TEST_RR 92, add, 0x2aaaaaa9, 0xaaaaaaaa, 0x7fffffff
+    TEST_RR 93, add, 0x2aaaaaaa, 0xaaaaaaaa, 0x80000000
+    TEST_RR 94, add, 0xbcdf0122, 0xaaaaaaaa, 0x12345678
+    TEST_RR 95, add, 0xaaaaaaac, 0xaaaaaaaa, 0x00000002
+    TEST_RR 96, add, 0xaaaaaaa8, 0xaaaaaaaa, 0xfffffffe
+    TEST_RR_SAME 97, add, 0x00000000, 0x00000000
+    TEST_RR_SAME 98, add, 0x00000002, 0x00000001
+    TEST_RR_SAME 99, add, 0x00000000, 0x80000000
+    TEST_RR_SAME 100, add, 0xfffffffe, 0xffffffff
+    TEST_RR_SAME 101, add, 0x2468acf0, 0x12345678
+    TEST_RR_SAME 102, add, 0x0000000e, 0x00000007
+    TEST_CASE 103
+    li a1, 0x12345678
+    li a2, 0x0f0f0f0f
+    add x0, a1, a2
+    CHECK x0, 0
+    TEST_CASE 104
+    li a1, 0x12345678
+    add a0, x0, a1
+    CHECK a0, 0x12345678
+    add a0, a1, x0
+    CHECK a0, 0x12345678
+    TEST_PASS

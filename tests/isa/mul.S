@@ -1,0 +1,117 @@
+/* mul.S - mul: low 32 bits of the product, signs and overflow. */
+#include "test.h"
+TEST_MAIN
+    TEST_RR 1, mul, 0x00000000, 0x00000000, 0x00000000
+    TEST_RR 2, mul, 0x00000000, 0x00000000, 0x00000001
+    TEST_RR 3, mul, 0x00000000, 0x00000000, 0xffffffff
+    TEST_RR 4, mul, 0x00000000, 0x00000000, 0x7fffffff
+    TEST_RR 5, mul, 0x00000000, 0x00000000, 0x80000000
+    TEST_RR 6, mul, 0x00000000, 0x00000000, 0x12345678
+    TEST_RR 7, mul, 0x00000000, 0x00000000, 0x00000002
+    TEST_RR 8, mul, 0x00000000, 0x00000000, 0xfffffffe
+    TEST_RR 9, mul, 0x00000000, 0x00000001, 0x00000000
+    TEST_RR 10, mul, 0x00000001, 0x00000001, 0x00000001
+    TEST_RR 11, mul, 0xffffffff, 0x00000001, 0xffffffff
+    TEST_RR 12, mul, 0x7fffffff, 0x00000001, 0x7fffffff
+    TEST_RR 13, mul, 0x80000000, 0x00000001, 0x80000000
+    TEST_RR 14, mul, 0x12345678, 0x00000001, 0x12345678
+    TEST_RR 15, mul, 0x00000002, 0x00000001, 0x00000002
+    TEST_RR 16, mul, 0xfffffffe, 0x00000001, 0xfffffffe
+    TEST_RR 17, mul, 0x00000000, 0xffffffff, 0x00000000
+    TEST_RR 18, mul, 0xffffffff, 0xffffffff, 0x00000001
+    TEST_RR 19, mul, 0x00000001, 0xffffffff, 0xffffffff
+    TEST_RR 20, mul, 0x80000001, 0xffffffff, 0x7fffffff
+    TEST_RR 21, mul, 0x80000000, 0xffffffff, 0x80000000
+    TEST_RR 22, mul, 0xedcba988, 0xffffffff, 0x12345678
+    TEST_RR 23, mul, 0xfffffffe, 0xffffffff, 0x00000002
+    TEST_RR 24, mul, 0x00000002, 0xffffffff, 0xfffffffe
+    TEST_RR 25, mul, 0x00000000, 0x00000002, 0x00000000
+    TEST_RR 26, mul, 0x00000002, 0x00000002, 0x00000001
+    TEST_RR 27, mul, 0xfffffffe, 0x00000002, 0xffffffff
+    TEST_RR 28, mul, 0xfffffffe, 0x00000002, 0x7fffffff
+    TEST_RR 29, mul, 0x00000000, 0x00000002, 0x80000000
+    TEST_RR 30, mul, 0x2468acf0, 0x00000002, 0x12345678
+    TEST_RR 31, mul, 0x00000004, 0x00000002, 0x00000002
+    TEST_RR 32, mul, 0xfffffffc, 0x00000002, 0xfffffffe
+    TEST_RR 33, mul, 0x00000000, 0x7fffffff, 0x00000000
+    TEST_RR 34, mul, 0x7fffffff, 0x7fffffff, 0x00000001
+    TEST_RR 35, mul, 0x80000001, 0x7fffffff, 0xffffffff
+    TEST_RR 36, mul, 0x00000001, 0x7fffffff, 0x7fffffff
+    TEST_RR 37, mul, 0x80000000, 0x7fffffff, 0x80000000
+    TEST_RR 38, mul, 0xedcba988, 0x7fffffff, 0x12345678
+    TEST_RR 39, mul, 0xfffffffe, 0x7fffffff, 0x00000002
+    TEST_RR 40, mul, 0x00000002, 0x7fffffff, 0xfffffffe
+    TEST_RR 41, mul, 0x00000000, 0x80000000, 0x00000000
+    TEST_RR 42, mul, 0x80000000, 0x80000000, 0x00000001
+    TEST_RR 43, mul, 0x80000000, 0x80000000, 0xffffffff
+    TEST_RR 44, mul, 0x80000000, 0x80000000, 0x7fffffff
+    TEST_RR 45, mul, 0x00000000, 0x80000000, 0x80000000
+    TEST_RR 46, mul, 0x00000000, 0x80000000, 0x12345678
+    TEST_RR 47, mul, 0x00000000, 0x80000000, 0x00000002
+    TEST_RR 48, mul, 0x00000000, 0x80000000, 0xfffffffe
+    TEST_RR 49, mul, 0x00000000, 0x80000001, 0x00000000
+    TEST_RR 50, mul, 0x80000001, 0x80000001, 0x00000001
+    TEST_RR 51, mul, 0x7fffffff, 0x80000001, 0xffffffff
+    TEST_RR 52, mul, 0xffffffff, 0x80000001, 0x7fffffff
+    TEST_RR 53, mul, 0x80000000, 0x80000001, 0x80000000
+    TEST_RR 54, mul, 0x12345678, 0x80000001, 0x12345678
+    TEST_RR 55, mul, 0x00000002, 0x80000001, 0x00000002
+    TEST_RR 56, mul, 0xfffffffe, 0x80000001, 0xfffffffe
+    TEST_RR 57, mul, 0x00000000, 0xfffffffe, 0x00000000
+    TEST_RR 58, mul, 0xfffffffe, 0xfffffffe, 0x00000001
+    TEST_RR 59, mul, 0x00000002, 0xfffffffe, 0xffffffff
+    TEST_RR 60, mul, 0x00000002, 0xfffffffe, 0x7fffffff
+    TEST_RR 61, mul, 0x00000000, 0xfffffffe, 0x80000000
+    TEST_RR 62, mul, 0xdb975310, 0xfffffffe, 0x12345678
+    TEST_RR 63, mul, 0xfffffffc, 0xfffffffe, 0x00000002
+    TEST_RR 64, mul, 0x00000004, 0xfffffffe, 0xfffffffe
+    TEST_RR 65, mul, 0x00000000, 0x12345678, 0x00000000
+    TEST_RR 66, mul, 0x12345678, 0x12345678, 0x00000001
+    TEST_RR 67, mul, 0xedcba988, 0x12345678, 0xffffffff
+    TEST_RR 68, mul, 0xedcba988, 0x12345678, 0x7fffffff
+    TEST_RR 69, mul, 0x00000000, 0x12345678, 0x80000000
+    TEST_RR 70, mul, 0x1df4d840, 0x12345678, 0x12345678
+    TEST_RR 71, mul, 0x2468acf0, 0x12345678, 0x00000002
+    TEST_RR 72, mul, 0xdb975310, 0x12345678, 0xfffffffe
+    TEST_RR 73, mul, 0x00000000, 0xfedcba98, 0x00000000
+    TEST_RR 74, mul, 0xfedcba98, 0xfedcba98, 0x00000001
+    TEST_RR 75, mul, 0x01234568, 0xfedcba98, 0xffffffff
+    TEST_RR 76, mul, 0x01234568, 0xfedcba98, 0x7fffffff
+    TEST_RR 77, mul, 0x00000000, 0xfedcba98, 0x80000000
+    TEST_RR 78, mul, 0x35068740, 0xfedcba98, 0x12345678
+    TEST_RR 79, mul, 0xfdb97530, 0xfedcba98, 0x00000002
+    TEST_RR 80, mul, 0x02468ad0, 0xfedcba98, 0xfffffffe
+    TEST_RR 81, mul, 0x00000000, 0x55555555, 0x00000000
+    TEST_RR 82, mul, 0x55555555, 0x55555555, 0x00000001
+    TEST_RR 83, mul, 0xaaaaaaab, 0x55555555, 0xffffffff
+    TEST_RR 84, mul, 0x2aaaaaab, 0x55555555, 0x7fffffff
+    TEST_RR 85, mul, 0x80000000, 0x55555555, 0x80000000
+    TEST_RR 86, mul, 0xf9ee8dd8, 0x55555555, 0x12345678
+    TEST_RR 87, mul, 0xaaaaaaaa, 0x55555555, 0x00000002
+    TEST_RR 88, mul, 0x55555556, 0x55555555, 0xfffffffe
+    TEST_RR 89, mul, 0x00000000, 0xaaaaaaaa, 0x00000000
+    TEST_RR 90, mul, 0xaaaaaaaa, 0xaaaaaaaa, 0x00000001
+    TEST_RR 91, mul, 0x55555556, 0xaaaaaaaa, 0xffffffff
+    TEST_RR 92, mul, 0x55555556, 0xaaaaaaaa, 0x7fffffff
+    TEST_RR 93, mul, 0x00000000, 0xaaaaaaaa, 0x80000000
+    TEST_RR 94, mul, 0xf3dd1bb0, 0xaaaaaaaa, 0x12345678
+    TEST_RR 95, mul, 0x55555554, 0xaaaaaaaa, 0x00000002
+    TEST_RR 96, mul, 0xaaaaaaac, 0xaaaaaaaa, 0xfffffffe
+    TEST_RR_SAME 97, mul, 0x00000000, 0x00000000
+    TEST_RR_SAME 98, mul, 0x00000001, 0x00000001
+    TEST_RR_SAME 99, mul, 0x00000000, 0x80000000
+    TEST_RR_SAME 100, mul, 0x00000001, 0xffffffff
+    TEST_RR_SAME 101, mul, 0x1df4d840, 0x12345678
+    TEST_RR_SAME 102, mul, 0x00000031, 0x00000007
+    TEST_CASE 103
+    li a1, 0x12345678
+    li a2, 0x0f0f0f0f
+    mul x0, a1, a2
+    CHECK x0, 0
+    TEST_CASE 104
+    li a1, 0x12345678
+    mul a0, x0, a1
+    CHECK a0, 0x00000000
+    mul a0, a1, x0
+    CHECK a0, 0x00000000
+    TEST_PASS

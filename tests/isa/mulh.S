@@ -1,0 +1,117 @@
+/* mulh.S - mulh: high word of signed x signed. */
+#include "test.h"
+TEST_MAIN
+    TEST_RR 1, mulh, 0x00000000, 0x00000000, 0x00000000
+    TEST_RR 2, mulh, 0x00000000, 0x00000000, 0x00000001
+    TEST_RR 3, mulh, 0x00000000, 0x00000000, 0xffffffff
+    TEST_RR 4, mulh, 0x00000000, 0x00000000, 0x7fffffff
+    TEST_RR 5, mulh, 0x00000000, 0x00000000, 0x80000000
+    TEST_RR 6, mulh, 0x00000000, 0x00000000, 0x12345678
+    TEST_RR 7, mulh, 0x00000000, 0x00000000, 0x00000002
+    TEST_RR 8, mulh, 0x00000000, 0x00000000, 0xfffffffe
+    TEST_RR 9, mulh, 0x00000000, 0x00000001, 0x00000000
+    TEST_RR 10, mulh, 0x00000000, 0x00000001, 0x00000001
+    TEST_RR 11, mulh, 0xffffffff, 0x00000001, 0xffffffff
+    TEST_RR 12, mulh, 0x00000000, 0x00000001, 0x7fffffff
+    TEST_RR 13, mulh, 0xffffffff, 0x00000001, 0x80000000
+    TEST_RR 14, mulh, 0x00000000, 0x00000001, 0x12345678
+    TEST_RR 15, mulh, 0x00000000, 0x00000001, 0x00000002
+    TEST_RR 16, mulh, 0xffffffff, 0x00000001, 0xfffffffe
+    TEST_RR 17, mulh, 0x00000000, 0xffffffff, 0x00000000
+    TEST_RR 18, mulh, 0xffffffff, 0xffffffff, 0x00000001
+    TEST_RR 19, mulh, 0x00000000, 0xffffffff, 0xffffffff
+    TEST_RR 20, mulh, 0xffffffff, 0xffffffff, 0x7fffffff
+    TEST_RR 21, mulh, 0x00000000, 0xffffffff, 0x80000000
+    TEST_RR 22, mulh, 0xffffffff, 0xffffffff, 0x12345678
+    TEST_RR 23, mulh, 0xffffffff, 0xffffffff, 0x00000002
+    TEST_RR 24, mulh, 0x00000000, 0xffffffff, 0xfffffffe
+    TEST_RR 25, mulh, 0x00000000, 0x00000002, 0x00000000
+    TEST_RR 26, mulh, 0x00000000, 0x00000002, 0x00000001
+    TEST_RR 27, mulh, 0xffffffff, 0x00000002, 0xffffffff
+    TEST_RR 28, mulh, 0x00000000, 0x00000002, 0x7fffffff
+    TEST_RR 29, mulh, 0xffffffff, 0x00000002, 0x80000000
+    TEST_RR 30, mulh, 0x00000000, 0x00000002, 0x12345678
+    TEST_RR 31, mulh, 0x00000000, 0x00000002, 0x00000002
+    TEST_RR 32, mulh, 0xffffffff, 0x00000002, 0xfffffffe
+    TEST_RR 33, mulh, 0x00000000, 0x7fffffff, 0x00000000
+    TEST_RR 34, mulh, 0x00000000, 0x7fffffff, 0x00000001
+    TEST_RR 35, mulh, 0xffffffff, 0x7fffffff, 0xffffffff
+    TEST_RR 36, mulh, 0x3fffffff, 0x7fffffff, 0x7fffffff
+    TEST_RR 37, mulh, 0xc0000000, 0x7fffffff, 0x80000000
+    TEST_RR 38, mulh, 0x091a2b3b, 0x7fffffff, 0x12345678
+    TEST_RR 39, mulh, 0x00000000, 0x7fffffff, 0x00000002
+    TEST_RR 40, mulh, 0xffffffff, 0x7fffffff, 0xfffffffe
+    TEST_RR 41, mulh, 0x00000000, 0x80000000, 0x00000000
+    TEST_RR 42, mulh, 0xffffffff, 0x80000000, 0x00000001
+    TEST_RR 43, mulh, 0x00000000, 0x80000000, 0xffffffff
+    TEST_RR 44, mulh, 0xc0000000, 0x80000000, 0x7fffffff
+    TEST_RR 45, mulh, 0x40000000, 0x80000000, 0x80000000
+    TEST_RR 46, mulh, 0xf6e5d4c4, 0x80000000, 0x12345678
+    TEST_RR 47, mulh, 0xffffffff, 0x80000000, 0x00000002
+    TEST_RR 48, mulh, 0x00000001, 0x80000000, 0xfffffffe
+    TEST_RR 49, mulh, 0x00000000, 0x80000001, 0x00000000
+    TEST_RR 50, mulh, 0xffffffff, 0x80000001, 0x00000001
+    TEST_RR 51, mulh, 0x00000000, 0x80000001, 0xffffffff
+    TEST_RR 52, mulh, 0xc0000000, 0x80000001, 0x7fffffff
+    TEST_RR 53, mulh, 0x3fffffff, 0x80000001, 0x80000000
+    TEST_RR 54, mulh, 0xf6e5d4c4, 0x80000001, 0x12345678
+    TEST_RR 55, mulh, 0xffffffff, 0x80000001, 0x00000002
+    TEST_RR 56, mulh, 0x00000000, 0x80000001, 0xfffffffe
+    TEST_RR 57, mulh, 0x00000000, 0xfffffffe, 0x00000000
+    TEST_RR 58, mulh, 0xffffffff, 0xfffffffe, 0x00000001
+    TEST_RR 59, mulh, 0x00000000, 0xfffffffe, 0xffffffff
+    TEST_RR 60, mulh, 0xffffffff, 0xfffffffe, 0x7fffffff
+    TEST_RR 61, mulh, 0x00000001, 0xfffffffe, 0x80000000
+    TEST_RR 62, mulh, 0xffffffff, 0xfffffffe, 0x12345678
+    TEST_RR 63, mulh, 0xffffffff, 0xfffffffe, 0x00000002
+    TEST_RR 64, mulh, 0x00000000, 0xfffffffe, 0xfffffffe
+    TEST_RR 65, mulh, 0x00000000, 0x12345678, 0x00000000
+    TEST_RR 66, mulh, 0x00000000, 0x12345678, 0x00000001
+    TEST_RR 67, mulh, 0xffffffff, 0x12345678, 0xffffffff
+    TEST_RR 68, mulh, 0x091a2b3b, 0x12345678, 0x7fffffff
+    TEST_RR 69, mulh, 0xf6e5d4c4, 0x12345678, 0x80000000
+    TEST_RR 70, mulh, 0x014b66dc, 0x12345678, 0x12345678
+    TEST_RR 71, mulh, 0x00000000, 0x12345678, 0x00000002
+    TEST_RR 72, mulh, 0xffffffff, 0x12345678, 0xfffffffe
+    TEST_RR 73, mulh, 0x00000000, 0xfedcba98, 0x00000000
+    TEST_RR 74, mulh, 0xffffffff, 0xfedcba98, 0x00000001
+    TEST_RR 75, mulh, 0x00000000, 0xfedcba98, 0xffffffff
+    TEST_RR 76, mulh, 0xff6e5d4c, 0xfedcba98, 0x7fffffff
+    TEST_RR 77, mulh, 0x0091a2b4, 0xfedcba98, 0x80000000
+    TEST_RR 78, mulh, 0xffeb4992, 0xfedcba98, 0x12345678
+    TEST_RR 79, mulh, 0xffffffff, 0xfedcba98, 0x00000002
+    TEST_RR 80, mulh, 0x00000000, 0xfedcba98, 0xfffffffe
+    TEST_RR 81, mulh, 0x00000000, 0x55555555, 0x00000000
+    TEST_RR 82, mulh, 0x00000000, 0x55555555, 0x00000001
+    TEST_RR 83, mulh, 0xffffffff, 0x55555555, 0xffffffff
+    TEST_RR 84, mulh, 0x2aaaaaaa, 0x55555555, 0x7fffffff
+    TEST_RR 85, mulh, 0xd5555555, 0x55555555, 0x80000000
+    TEST_RR 86, mulh, 0x06117227, 0x55555555, 0x12345678
+    TEST_RR 87, mulh, 0x00000000, 0x55555555, 0x00000002
+    TEST_RR 88, mulh, 0xffffffff, 0x55555555, 0xfffffffe
+    TEST_RR 89, mulh, 0x00000000, 0xaaaaaaaa, 0x00000000
+    TEST_RR 90, mulh, 0xffffffff, 0xaaaaaaaa, 0x00000001
+    TEST_RR 91, mulh, 0x00000000, 0xaaaaaaaa, 0xffffffff
+    TEST_RR 92, mulh, 0xd5555555, 0xaaaaaaaa, 0x7fffffff
+    TEST_RR 93, mulh, 0x2aaaaaab, 0xaaaaaaaa, 0x80000000
+    TEST_RR 94, mulh, 0xf9ee8dd7, 0xaaaaaaaa, 0x12345678
+    TEST_RR 95, mulh, 0xffffffff, 0xaaaaaaaa, 0x00000002
+    TEST_RR 96, mulh, 0x00000000, 0xaaaaaaaa, 0xfffffffe
+    TEST_RR_SAME 97, mulh, 0x00000000, 0x00000000
+    TEST_RR_SAME 98, mulh, 0x00000000, 0x00000001
+    TEST_RR_SAME 99, mulh, 0x40000000, 0x80000000
+    TEST_RR_SAME 100, mulh, 0x00000000, 0xffffffff
+    TEST_RR_SAME 101, mulh, 0x014b66dc, 0x12345678
+    TEST_RR_SAME 102, mulh, 0x00000000, 0x00000007
+    TEST_CASE 103
+    li a1, 0x12345678
+    li a2, 0x0f0f0f0f
+    mulh x0, a1, a2
+    CHECK x0, 0
+    TEST_CASE 104
+    li a1, 0x12345678
+    mulh a0, x0, a1
+    CHECK a0, 0x00000000
+    mulh a0, a1, x0
+    CHECK a0, 0x00000000
+    TEST_PASS

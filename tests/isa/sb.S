@@ -1,0 +1,399 @@
+/* sb.S - sb (byte store): every byte lane, only the addressed bytes change, upper source bits ignored, negative displacements, data register = base register. */
+#include "test.h"
+TEST_MAIN
+    TEST_CASE 1
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x12345678
+    la a1, st_data + 8
+    sb a2, -8(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a578
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 2
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x12345678
+    la a1, st_data
+    sb a2, 1(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a578a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 3
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x12345678
+    la a1, st_data + 8
+    sb a2, -6(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa578a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 4
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x12345678
+    la a1, st_data
+    sb a2, 3(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0x78a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 5
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x12345678
+    la a1, st_data + 8
+    sb a2, -4(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a578
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 6
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x12345678
+    la a1, st_data
+    sb a2, 5(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a578a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 7
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x12345678
+    la a1, st_data + 8
+    sb a2, -2(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa578a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 8
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x12345678
+    la a1, st_data
+    sb a2, 7(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0x78a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 9
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0xcafef00d
+    la a1, st_data + 8
+    sb a2, -8(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a50d
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 10
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0xcafef00d
+    la a1, st_data
+    sb a2, 1(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a50da5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 11
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0xcafef00d
+    la a1, st_data + 8
+    sb a2, -6(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa50da5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 12
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0xcafef00d
+    la a1, st_data
+    sb a2, 3(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0x0da5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 13
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0xcafef00d
+    la a1, st_data + 8
+    sb a2, -4(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a50d
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 14
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0xcafef00d
+    la a1, st_data
+    sb a2, 5(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a50da5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 15
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0xcafef00d
+    la a1, st_data + 8
+    sb a2, -2(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa50da5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 16
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0xcafef00d
+    la a1, st_data
+    sb a2, 7(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0x0da5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 17
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x80000001
+    la a1, st_data + 8
+    sb a2, -8(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a501
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 18
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x80000001
+    la a1, st_data
+    sb a2, 1(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a501a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 19
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x80000001
+    la a1, st_data + 8
+    sb a2, -6(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa501a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 20
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x80000001
+    la a1, st_data
+    sb a2, 3(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0x01a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 21
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x80000001
+    la a1, st_data + 8
+    sb a2, -4(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a5a501
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 22
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x80000001
+    la a1, st_data
+    sb a2, 5(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa5a501a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 23
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x80000001
+    la a1, st_data + 8
+    sb a2, -2(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0xa501a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 24
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x80000001
+    la a1, st_data
+    sb a2, 7(a1)
+    la a1, st_data
+    lw a0, 0(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 4(a1)
+    CHECK a0, 0x01a5a5a5
+    lw a0, -4(a1)
+    CHECK a0, 0xa5a5a5a5
+    lw a0, 8(a1)
+    CHECK a0, 0xa5a5a5a5
+    TEST_CASE 25
+    jal ra, st_reset
+    la a1, st_data
+    sb a1, 4(a1)
+    la a2, st_data
+    lw a0, 4(a2)
+    mv a3, a2
+    andi a3, a3, 0xff
+    li a4, 0xa5a5a500
+    or a3, a3, a4
+    CHECK_EQ a0, a3
+    TEST_CASE 26
+    jal ra, st_reset
+    la a1, st_data
+    li a2, 0x13579bdf
+    sb a2, 0(a1)
+    lbu a0, 0(a1)
+    CHECK a0, 0x000000df
+    TEST_PASS
+
+/* Fill st_data[-1..2] (four words) with the pattern. */
+st_reset:
+    la t0, st_data - 4
+    li t1, 0xa5a5a5a5
+    sw t1, 0(t0)
+    sw t1, 4(t0)
+    sw t1, 8(t0)
+    sw t1, 12(t0)
+    ret
+
+    .data
+    .balign 16
+    .word 0
+st_data:
+    .word 0, 0, 0
+

@@ -1,0 +1,101 @@
+/* sltiu.S - sltiu with a sign-extended 12-bit immediate (edges 0, 1, -1, 2047, -2048); rd aliasing, rd = x0. */
+#include "test.h"
+TEST_MAIN
+    TEST_IMM 1, sltiu, 0x00000000, 0x00000000, 0
+    TEST_IMM 2, sltiu, 0x00000001, 0x00000000, 1
+    TEST_IMM 3, sltiu, 0x00000001, 0x00000000, -1
+    TEST_IMM 4, sltiu, 0x00000001, 0x00000000, 2047
+    TEST_IMM 5, sltiu, 0x00000001, 0x00000000, -2048
+    TEST_IMM 6, sltiu, 0x00000001, 0x00000000, 1365
+    TEST_IMM 7, sltiu, 0x00000001, 0x00000000, -1366
+    TEST_IMM 8, sltiu, 0x00000001, 0x00000000, 2032
+    TEST_IMM 9, sltiu, 0x00000001, 0x00000000, -2
+    TEST_IMM 10, sltiu, 0x00000000, 0x00000001, 0
+    TEST_IMM 11, sltiu, 0x00000000, 0x00000001, 1
+    TEST_IMM 12, sltiu, 0x00000001, 0x00000001, -1
+    TEST_IMM 13, sltiu, 0x00000001, 0x00000001, 2047
+    TEST_IMM 14, sltiu, 0x00000001, 0x00000001, -2048
+    TEST_IMM 15, sltiu, 0x00000001, 0x00000001, 1365
+    TEST_IMM 16, sltiu, 0x00000001, 0x00000001, -1366
+    TEST_IMM 17, sltiu, 0x00000001, 0x00000001, 2032
+    TEST_IMM 18, sltiu, 0x00000001, 0x00000001, -2
+    TEST_IMM 19, sltiu, 0x00000000, 0xffffffff, 0
+    TEST_IMM 20, sltiu, 0x00000000, 0xffffffff, 1
+    TEST_IMM 21, sltiu, 0x00000000, 0xffffffff, -1
+    TEST_IMM 22, sltiu, 0x00000000, 0xffffffff, 2047
+    TEST_IMM 23, sltiu, 0x00000000, 0xffffffff, -2048
+    TEST_IMM 24, sltiu, 0x00000000, 0xffffffff, 1365
+    TEST_IMM 25, sltiu, 0x00000000, 0xffffffff, -1366
+    TEST_IMM 26, sltiu, 0x00000000, 0xffffffff, 2032
+    TEST_IMM 27, sltiu, 0x00000000, 0xffffffff, -2
+    TEST_IMM 28, sltiu, 0x00000000, 0x7fffffff, 0
+    TEST_IMM 29, sltiu, 0x00000000, 0x7fffffff, 1
+    TEST_IMM 30, sltiu, 0x00000001, 0x7fffffff, -1
+    TEST_IMM 31, sltiu, 0x00000000, 0x7fffffff, 2047
+    TEST_IMM 32, sltiu, 0x00000001, 0x7fffffff, -2048
+    TEST_IMM 33, sltiu, 0x00000000, 0x7fffffff, 1365
+    TEST_IMM 34, sltiu, 0x00000001, 0x7fffffff, -1366
+    TEST_IMM 35, sltiu, 0x00000000, 0x7fffffff, 2032
+    TEST_IMM 36, sltiu, 0x00000001, 0x7fffffff, -2
+    TEST_IMM 37, sltiu, 0x00000000, 0x80000000, 0
+    TEST_IMM 38, sltiu, 0x00000000, 0x80000000, 1
+    TEST_IMM 39, sltiu, 0x00000001, 0x80000000, -1
+    TEST_IMM 40, sltiu, 0x00000000, 0x80000000, 2047
+    TEST_IMM 41, sltiu, 0x00000001, 0x80000000, -2048
+    TEST_IMM 42, sltiu, 0x00000000, 0x80000000, 1365
+    TEST_IMM 43, sltiu, 0x00000001, 0x80000000, -1366
+    TEST_IMM 44, sltiu, 0x00000000, 0x80000000, 2032
+    TEST_IMM 45, sltiu, 0x00000001, 0x80000000, -2
+    TEST_IMM 46, sltiu, 0x00000000, 0x12345678, 0
+    TEST_IMM 47, sltiu, 0x00000000, 0x12345678, 1
+    TEST_IMM 48, sltiu, 0x00000001, 0x12345678, -1
+    TEST_IMM 49, sltiu, 0x00000000, 0x12345678, 2047
+    TEST_IMM 50, sltiu, 0x00000001, 0x12345678, -2048
+    TEST_IMM 51, sltiu, 0x00000000, 0x12345678, 1365
+    TEST_IMM 52, sltiu, 0x00000001, 0x12345678, -1366
+    TEST_IMM 53, sltiu, 0x00000000, 0x12345678, 2032
+    TEST_IMM 54, sltiu, 0x00000001, 0x12345678, -2
+    TEST_IMM 55, sltiu, 0x00000000, 0xfffff800, 0
+    TEST_IMM 56, sltiu, 0x00000000, 0xfffff800, 1
+    TEST_IMM 57, sltiu, 0x00000001, 0xfffff800, -1
+    TEST_IMM 58, sltiu, 0x00000000, 0xfffff800, 2047
+    TEST_IMM 59, sltiu, 0x00000000, 0xfffff800, -2048
+    TEST_IMM 60, sltiu, 0x00000000, 0xfffff800, 1365
+    TEST_IMM 61, sltiu, 0x00000001, 0xfffff800, -1366
+    TEST_IMM 62, sltiu, 0x00000000, 0xfffff800, 2032
+    TEST_IMM 63, sltiu, 0x00000001, 0xfffff800, -2
+    TEST_IMM 64, sltiu, 0x00000000, 0x000007ff, 0
+    TEST_IMM 65, sltiu, 0x00000000, 0x000007ff, 1
+    TEST_IMM 66, sltiu, 0x00000001, 0x000007ff, -1
+    TEST_IMM 67, sltiu, 0x00000000, 0x000007ff, 2047
+    TEST_IMM 68, sltiu, 0x00000001, 0x000007ff, -2048
+    TEST_IMM 69, sltiu, 0x00000000, 0x000007ff, 1365
+    TEST_IMM 70, sltiu, 0x00000001, 0x000007ff, -1366
+    TEST_IMM 71, sltiu, 0x00000000, 0x000007ff, 2032
+    TEST_IMM 72, sltiu, 0x00000001, 0x000007ff, -2
+    TEST_IMM 73, sltiu, 0x00000000, 0x00000800, 0
+    TEST_IMM 74, sltiu, 0x00000000, 0x00000800, 1
+    TEST_IMM 75, sltiu, 0x00000001, 0x00000800, -1
+    TEST_IMM 76, sltiu, 0x00000000, 0x00000800, 2047
+    TEST_IMM 77, sltiu, 0x00000001, 0x00000800, -2048
+    TEST_IMM 78, sltiu, 0x00000000, 0x00000800, 1365
+    TEST_IMM 79, sltiu, 0x00000001, 0x00000800, -1366
+    TEST_IMM 80, sltiu, 0x00000000, 0x00000800, 2032
+    TEST_IMM 81, sltiu, 0x00000001, 0x00000800, -2
+    TEST_IMM 82, sltiu, 0x00000000, 0xfedcba98, 0
+    TEST_IMM 83, sltiu, 0x00000000, 0xfedcba98, 1
+    TEST_IMM 84, sltiu, 0x00000001, 0xfedcba98, -1
+    TEST_IMM 85, sltiu, 0x00000000, 0xfedcba98, 2047
+    TEST_IMM 86, sltiu, 0x00000001, 0xfedcba98, -2048
+    TEST_IMM 87, sltiu, 0x00000000, 0xfedcba98, 1365
+    TEST_IMM 88, sltiu, 0x00000001, 0xfedcba98, -1366
+    TEST_IMM 89, sltiu, 0x00000000, 0xfedcba98, 2032
+    TEST_IMM 90, sltiu, 0x00000001, 0xfedcba98, -2
+    TEST_CASE 91
+    li a1, 0x12345678
+    sltiu x0, a1, 5
+    CHECK x0, 0
+    TEST_CASE 92
+    sltiu a0, x0, 5
+    CHECK a0, 0x00000001
+    TEST_PASS

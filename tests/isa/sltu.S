@@ -1,0 +1,117 @@
+/* sltu.S - sltu: unsigned compare at the edges (0, -1, 0x80000000). */
+#include "test.h"
+TEST_MAIN
+    TEST_RR 1, sltu, 0x00000000, 0x00000000, 0x00000000
+    TEST_RR 2, sltu, 0x00000001, 0x00000000, 0x00000001
+    TEST_RR 3, sltu, 0x00000001, 0x00000000, 0xffffffff
+    TEST_RR 4, sltu, 0x00000001, 0x00000000, 0x7fffffff
+    TEST_RR 5, sltu, 0x00000001, 0x00000000, 0x80000000
+    TEST_RR 6, sltu, 0x00000001, 0x00000000, 0x12345678
+    TEST_RR 7, sltu, 0x00000001, 0x00000000, 0x00000002
+    TEST_RR 8, sltu, 0x00000001, 0x00000000, 0xfffffffe
+    TEST_RR 9, sltu, 0x00000000, 0x00000001, 0x00000000
+    TEST_RR 10, sltu, 0x00000000, 0x00000001, 0x00000001
+    TEST_RR 11, sltu, 0x00000001, 0x00000001, 0xffffffff
+    TEST_RR 12, sltu, 0x00000001, 0x00000001, 0x7fffffff
+    TEST_RR 13, sltu, 0x00000001, 0x00000001, 0x80000000
+    TEST_RR 14, sltu, 0x00000001, 0x00000001, 0x12345678
+    TEST_RR 15, sltu, 0x00000001, 0x00000001, 0x00000002
+    TEST_RR 16, sltu, 0x00000001, 0x00000001, 0xfffffffe
+    TEST_RR 17, sltu, 0x00000000, 0xffffffff, 0x00000000
+    TEST_RR 18, sltu, 0x00000000, 0xffffffff, 0x00000001
+    TEST_RR 19, sltu, 0x00000000, 0xffffffff, 0xffffffff
+    TEST_RR 20, sltu, 0x00000000, 0xffffffff, 0x7fffffff
+    TEST_RR 21, sltu, 0x00000000, 0xffffffff, 0x80000000
+    TEST_RR 22, sltu, 0x00000000, 0xffffffff, 0x12345678
+    TEST_RR 23, sltu, 0x00000000, 0xffffffff, 0x00000002
+    TEST_RR 24, sltu, 0x00000000, 0xffffffff, 0xfffffffe
+    TEST_RR 25, sltu, 0x00000000, 0x00000002, 0x00000000
+    TEST_RR 26, sltu, 0x00000000, 0x00000002, 0x00000001
+    TEST_RR 27, sltu, 0x00000001, 0x00000002, 0xffffffff
+    TEST_RR 28, sltu, 0x00000001, 0x00000002, 0x7fffffff
+    TEST_RR 29, sltu, 0x00000001, 0x00000002, 0x80000000
+    TEST_RR 30, sltu, 0x00000001, 0x00000002, 0x12345678
+    TEST_RR 31, sltu, 0x00000000, 0x00000002, 0x00000002
+    TEST_RR 32, sltu, 0x00000001, 0x00000002, 0xfffffffe
+    TEST_RR 33, sltu, 0x00000000, 0x7fffffff, 0x00000000
+    TEST_RR 34, sltu, 0x00000000, 0x7fffffff, 0x00000001
+    TEST_RR 35, sltu, 0x00000001, 0x7fffffff, 0xffffffff
+    TEST_RR 36, sltu, 0x00000000, 0x7fffffff, 0x7fffffff
+    TEST_RR 37, sltu, 0x00000001, 0x7fffffff, 0x80000000
+    TEST_RR 38, sltu, 0x00000000, 0x7fffffff, 0x12345678
+    TEST_RR 39, sltu, 0x00000000, 0x7fffffff, 0x00000002
+    TEST_RR 40, sltu, 0x00000001, 0x7fffffff, 0xfffffffe
+    TEST_RR 41, sltu, 0x00000000, 0x80000000, 0x00000000
+    TEST_RR 42, sltu, 0x00000000, 0x80000000, 0x00000001
+    TEST_RR 43, sltu, 0x00000001, 0x80000000, 0xffffffff
+    TEST_RR 44, sltu, 0x00000000, 0x80000000, 0x7fffffff
+    TEST_RR 45, sltu, 0x00000000, 0x80000000, 0x80000000
+    TEST_RR 46, sltu, 0x00000000, 0x80000000, 0x12345678
+    TEST_RR 47, sltu, 0x00000000, 0x80000000, 0x00000002
+    TEST_RR 48, sltu, 0x00000001, 0x80000000, 0xfffffffe
+    TEST_RR 49, sltu, 0x00000000, 0x80000001, 0x00000000
+    TEST_RR 50, sltu, 0x00000000, 0x80000001, 0x00000001
+    TEST_RR 51, sltu, 0x00000001, 0x80000001, 0xffffffff
+    TEST_RR 52, sltu, 0x00000000, 0x80000001, 0x7fffffff
+    TEST_RR 53, sltu, 0x00000000, 0x80000001, 0x80000000
+    TEST_RR 54, sltu, 0x00000000, 0x80000001, 0x12345678
+    TEST_RR 55, sltu, 0x00000000, 0x80000001, 0x00000002
+    TEST_RR 56, sltu, 0x00000001, 0x80000001, 0xfffffffe
+    TEST_RR 57, sltu, 0x00000000, 0xfffffffe, 0x00000000
+    TEST_RR 58, sltu, 0x00000000, 0xfffffffe, 0x00000001
+    TEST_RR 59, sltu, 0x00000001, 0xfffffffe, 0xffffffff
+    TEST_RR 60, sltu, 0x00000000, 0xfffffffe, 0x7fffffff
+    TEST_RR 61, sltu, 0x00000000, 0xfffffffe, 0x80000000
+    TEST_RR 62, sltu, 0x00000000, 0xfffffffe, 0x12345678
+    TEST_RR 63, sltu, 0x00000000, 0xfffffffe, 0x00000002
+    TEST_RR 64, sltu, 0x00000000, 0xfffffffe, 0xfffffffe
+    TEST_RR 65, sltu, 0x00000000, 0x12345678, 0x00000000
+    TEST_RR 66, sltu, 0x00000000, 0x12345678, 0x00000001
+    TEST_RR 67, sltu, 0x00000001, 0x12345678, 0xffffffff
+    TEST_RR 68, sltu, 0x00000001, 0x12345678, 0x7fffffff
+    TEST_RR 69, sltu, 0x00000001, 0x12345678, 0x80000000
+    TEST_RR 70, sltu, 0x00000000, 0x12345678, 0x12345678
+    TEST_RR 71, sltu, 0x00000000, 0x12345678, 0x00000002
+    TEST_RR 72, sltu, 0x00000001, 0x12345678, 0xfffffffe
+    TEST_RR 73, sltu, 0x00000000, 0xfedcba98, 0x00000000
+    TEST_RR 74, sltu, 0x00000000, 0xfedcba98, 0x00000001
+    TEST_RR 75, sltu, 0x00000001, 0xfedcba98, 0xffffffff
+    TEST_RR 76, sltu, 0x00000000, 0xfedcba98, 0x7fffffff
+    TEST_RR 77, sltu, 0x00000000, 0xfedcba98, 0x80000000
+    TEST_RR 78, sltu, 0x00000000, 0xfedcba98, 0x12345678
+    TEST_RR 79, sltu, 0x00000000, 0xfedcba98, 0x00000002
+    TEST_RR 80, sltu, 0x00000001, 0xfedcba98, 0xfffffffe
+    TEST_RR 81, sltu, 0x00000000, 0x55555555, 0x00000000
+    TEST_RR 82, sltu, 0x00000000, 0x55555555, 0x00000001
+    TEST_RR 83, sltu, 0x00000001, 0x55555555, 0xffffffff
+    TEST_RR 84, sltu, 0x00000001, 0x55555555, 0x7fffffff
+    TEST_RR 85, sltu, 0x00000001, 0x55555555, 0x80000000
+    TEST_RR 86, sltu, 0x00000000, 0x55555555, 0x12345678
+    TEST_RR 87, sltu, 0x00000000, 0x55555555, 0x00000002
+    TEST_RR 88, sltu, 0x00000001, 0x55555555, 0xfffffffe
+    TEST_RR 89, sltu, 0x00000000, 0xaaaaaaaa, 0x00000000
+    TEST_RR 90, sltu, 0x00000000, 0xaaaaaaaa, 0x00000001
+    TEST_RR 91, sltu, 0x00000001, 0xaaaaaaaa, 0xffffffff
+    TEST_RR 92, sltu, 0x00000000, 0xaaaaaaaa, 0x7fffffff
+    TEST_RR 93, sltu, 0x00000000, 0xaaaaaaaa, 0x80000000
+    TEST_RR 94, sltu, 0x00000000, 0xaaaaaaaa, 0x12345678
+    TEST_RR 95, sltu, 0x00000000, 0xaaaaaaaa, 0x00000002
+    TEST_RR 96, sltu, 0x00000001, 0xaaaaaaaa, 0xfffffffe
+    TEST_RR_SAME 97, sltu, 0x00000000, 0x00000000
+    TEST_RR_SAME 98, sltu, 0x00000000, 0x00000001
+    TEST_RR_SAME 99, sltu, 0x00000000, 0x80000000
+    TEST_RR_SAME 100, sltu, 0x00000000, 0xffffffff
+    TEST_RR_SAME 101, sltu, 0x00000000, 0x12345678
+    TEST_RR_SAME 102, sltu, 0x00000000, 0x00000007
+    TEST_CASE 103
+    li a1, 0x12345678
+    li a2, 0x0f0f0f0f
+    sltu x0, a1, a2
+    CHECK x0, 0
+    TEST_CASE 104
+    li a1, 0x12345678
+    sltu a0, x0, a1
+    CHECK a0, 0x00000001
+    sltu a0, a1, x0
+    CHECK a0, 0x00000000
+    TEST_PASS

@@ -1,0 +1,133 @@
+/* sra.S - sra: arithmetic right shift of negatives and positives, amounts 0/1/31, only rs2[4:0] used. */
+#include "test.h"
+TEST_MAIN
+    TEST_RR 1, sra, 0x00000001, 0x00000001, 0x00000000
+    TEST_RR 2, sra, 0x00000000, 0x00000001, 0x00000001
+    TEST_RR 3, sra, 0x00000000, 0x00000001, 0x00000002
+    TEST_RR 4, sra, 0x00000000, 0x00000001, 0x00000004
+    TEST_RR 5, sra, 0x00000000, 0x00000001, 0x00000007
+    TEST_RR 6, sra, 0x00000000, 0x00000001, 0x00000008
+    TEST_RR 7, sra, 0x00000000, 0x00000001, 0x0000000f
+    TEST_RR 8, sra, 0x00000000, 0x00000001, 0x00000010
+    TEST_RR 9, sra, 0x00000000, 0x00000001, 0x00000011
+    TEST_RR 10, sra, 0x00000000, 0x00000001, 0x0000001e
+    TEST_RR 11, sra, 0x00000000, 0x00000001, 0x0000001f
+    TEST_RR 12, sra, 0x00000001, 0x00000001, 0x00000020
+    TEST_RR 13, sra, 0x00000000, 0x00000001, 0x00000021
+    TEST_RR 14, sra, 0x00000000, 0x00000001, 0xffffffe1
+    TEST_RR 15, sra, 0x00000000, 0x00000001, 0xffffffff
+    TEST_RR 16, sra, 0x00000001, 0x00000001, 0x7fffffe0
+    TEST_RR 17, sra, 0x80000000, 0x80000000, 0x00000000
+    TEST_RR 18, sra, 0xc0000000, 0x80000000, 0x00000001
+    TEST_RR 19, sra, 0xe0000000, 0x80000000, 0x00000002
+    TEST_RR 20, sra, 0xf8000000, 0x80000000, 0x00000004
+    TEST_RR 21, sra, 0xff000000, 0x80000000, 0x00000007
+    TEST_RR 22, sra, 0xff800000, 0x80000000, 0x00000008
+    TEST_RR 23, sra, 0xffff0000, 0x80000000, 0x0000000f
+    TEST_RR 24, sra, 0xffff8000, 0x80000000, 0x00000010
+    TEST_RR 25, sra, 0xffffc000, 0x80000000, 0x00000011
+    TEST_RR 26, sra, 0xfffffffe, 0x80000000, 0x0000001e
+    TEST_RR 27, sra, 0xffffffff, 0x80000000, 0x0000001f
+    TEST_RR 28, sra, 0x80000000, 0x80000000, 0x00000020
+    TEST_RR 29, sra, 0xc0000000, 0x80000000, 0x00000021
+    TEST_RR 30, sra, 0xc0000000, 0x80000000, 0xffffffe1
+    TEST_RR 31, sra, 0xffffffff, 0x80000000, 0xffffffff
+    TEST_RR 32, sra, 0x80000000, 0x80000000, 0x7fffffe0
+    TEST_RR 33, sra, 0x7fffffff, 0x7fffffff, 0x00000000
+    TEST_RR 34, sra, 0x3fffffff, 0x7fffffff, 0x00000001
+    TEST_RR 35, sra, 0x1fffffff, 0x7fffffff, 0x00000002
+    TEST_RR 36, sra, 0x07ffffff, 0x7fffffff, 0x00000004
+    TEST_RR 37, sra, 0x00ffffff, 0x7fffffff, 0x00000007
+    TEST_RR 38, sra, 0x007fffff, 0x7fffffff, 0x00000008
+    TEST_RR 39, sra, 0x0000ffff, 0x7fffffff, 0x0000000f
+    TEST_RR 40, sra, 0x00007fff, 0x7fffffff, 0x00000010
+    TEST_RR 41, sra, 0x00003fff, 0x7fffffff, 0x00000011
+    TEST_RR 42, sra, 0x00000001, 0x7fffffff, 0x0000001e
+    TEST_RR 43, sra, 0x00000000, 0x7fffffff, 0x0000001f
+    TEST_RR 44, sra, 0x7fffffff, 0x7fffffff, 0x00000020
+    TEST_RR 45, sra, 0x3fffffff, 0x7fffffff, 0x00000021
+    TEST_RR 46, sra, 0x3fffffff, 0x7fffffff, 0xffffffe1
+    TEST_RR 47, sra, 0x00000000, 0x7fffffff, 0xffffffff
+    TEST_RR 48, sra, 0x7fffffff, 0x7fffffff, 0x7fffffe0
+    TEST_RR 49, sra, 0xffffffff, 0xffffffff, 0x00000000
+    TEST_RR 50, sra, 0xffffffff, 0xffffffff, 0x00000001
+    TEST_RR 51, sra, 0xffffffff, 0xffffffff, 0x00000002
+    TEST_RR 52, sra, 0xffffffff, 0xffffffff, 0x00000004
+    TEST_RR 53, sra, 0xffffffff, 0xffffffff, 0x00000007
+    TEST_RR 54, sra, 0xffffffff, 0xffffffff, 0x00000008
+    TEST_RR 55, sra, 0xffffffff, 0xffffffff, 0x0000000f
+    TEST_RR 56, sra, 0xffffffff, 0xffffffff, 0x00000010
+    TEST_RR 57, sra, 0xffffffff, 0xffffffff, 0x00000011
+    TEST_RR 58, sra, 0xffffffff, 0xffffffff, 0x0000001e
+    TEST_RR 59, sra, 0xffffffff, 0xffffffff, 0x0000001f
+    TEST_RR 60, sra, 0xffffffff, 0xffffffff, 0x00000020
+    TEST_RR 61, sra, 0xffffffff, 0xffffffff, 0x00000021
+    TEST_RR 62, sra, 0xffffffff, 0xffffffff, 0xffffffe1
+    TEST_RR 63, sra, 0xffffffff, 0xffffffff, 0xffffffff
+    TEST_RR 64, sra, 0xffffffff, 0xffffffff, 0x7fffffe0
+    TEST_RR 65, sra, 0x12345678, 0x12345678, 0x00000000
+    TEST_RR 66, sra, 0x091a2b3c, 0x12345678, 0x00000001
+    TEST_RR 67, sra, 0x048d159e, 0x12345678, 0x00000002
+    TEST_RR 68, sra, 0x01234567, 0x12345678, 0x00000004
+    TEST_RR 69, sra, 0x002468ac, 0x12345678, 0x00000007
+    TEST_RR 70, sra, 0x00123456, 0x12345678, 0x00000008
+    TEST_RR 71, sra, 0x00002468, 0x12345678, 0x0000000f
+    TEST_RR 72, sra, 0x00001234, 0x12345678, 0x00000010
+    TEST_RR 73, sra, 0x0000091a, 0x12345678, 0x00000011
+    TEST_RR 74, sra, 0x00000000, 0x12345678, 0x0000001e
+    TEST_RR 75, sra, 0x00000000, 0x12345678, 0x0000001f
+    TEST_RR 76, sra, 0x12345678, 0x12345678, 0x00000020
+    TEST_RR 77, sra, 0x091a2b3c, 0x12345678, 0x00000021
+    TEST_RR 78, sra, 0x091a2b3c, 0x12345678, 0xffffffe1
+    TEST_RR 79, sra, 0x00000000, 0x12345678, 0xffffffff
+    TEST_RR 80, sra, 0x12345678, 0x12345678, 0x7fffffe0
+    TEST_RR 81, sra, 0x87654321, 0x87654321, 0x00000000
+    TEST_RR 82, sra, 0xc3b2a190, 0x87654321, 0x00000001
+    TEST_RR 83, sra, 0xe1d950c8, 0x87654321, 0x00000002
+    TEST_RR 84, sra, 0xf8765432, 0x87654321, 0x00000004
+    TEST_RR 85, sra, 0xff0eca86, 0x87654321, 0x00000007
+    TEST_RR 86, sra, 0xff876543, 0x87654321, 0x00000008
+    TEST_RR 87, sra, 0xffff0eca, 0x87654321, 0x0000000f
+    TEST_RR 88, sra, 0xffff8765, 0x87654321, 0x00000010
+    TEST_RR 89, sra, 0xffffc3b2, 0x87654321, 0x00000011
+    TEST_RR 90, sra, 0xfffffffe, 0x87654321, 0x0000001e
+    TEST_RR 91, sra, 0xffffffff, 0x87654321, 0x0000001f
+    TEST_RR 92, sra, 0x87654321, 0x87654321, 0x00000020
+    TEST_RR 93, sra, 0xc3b2a190, 0x87654321, 0x00000021
+    TEST_RR 94, sra, 0xc3b2a190, 0x87654321, 0xffffffe1
+    TEST_RR 95, sra, 0xffffffff, 0x87654321, 0xffffffff
+    TEST_RR 96, sra, 0x87654321, 0x87654321, 0x7fffffe0
+    TEST_RR 97, sra, 0x80000001, 0x80000001, 0x00000000
+    TEST_RR 98, sra, 0xc0000000, 0x80000001, 0x00000001
+    TEST_RR 99, sra, 0xe0000000, 0x80000001, 0x00000002
+    TEST_RR 100, sra, 0xf8000000, 0x80000001, 0x00000004
+    TEST_RR 101, sra, 0xff000000, 0x80000001, 0x00000007
+    TEST_RR 102, sra, 0xff800000, 0x80000001, 0x00000008
+    TEST_RR 103, sra, 0xffff0000, 0x80000001, 0x0000000f
+    TEST_RR 104, sra, 0xffff8000, 0x80000001, 0x00000010
+    TEST_RR 105, sra, 0xffffc000, 0x80000001, 0x00000011
+    TEST_RR 106, sra, 0xfffffffe, 0x80000001, 0x0000001e
+    TEST_RR 107, sra, 0xffffffff, 0x80000001, 0x0000001f
+    TEST_RR 108, sra, 0x80000001, 0x80000001, 0x00000020
+    TEST_RR 109, sra, 0xc0000000, 0x80000001, 0x00000021
+    TEST_RR 110, sra, 0xc0000000, 0x80000001, 0xffffffe1
+    TEST_RR 111, sra, 0xffffffff, 0x80000001, 0xffffffff
+    TEST_RR 112, sra, 0x80000001, 0x80000001, 0x7fffffe0
+    TEST_RR_SAME 113, sra, 0x00000000, 0x00000000
+    TEST_RR_SAME 114, sra, 0x00000000, 0x00000001
+    TEST_RR_SAME 115, sra, 0x80000000, 0x80000000
+    TEST_RR_SAME 116, sra, 0xffffffff, 0xffffffff
+    TEST_RR_SAME 117, sra, 0x00000012, 0x12345678
+    TEST_RR_SAME 118, sra, 0x00000000, 0x00000007
+    TEST_CASE 119
+    li a1, 0x12345678
+    li a2, 0x0f0f0f0f
+    sra x0, a1, a2
+    CHECK x0, 0
+    TEST_CASE 120
+    li a1, 0x12345678
+    sra a0, x0, a1
+    CHECK a0, 0x00000000
+    sra a0, a1, x0
+    CHECK a0, 0x12345678
+    TEST_PASS

@@ -1,0 +1,117 @@
+/* sub.S - sub: borrow/wrap, sign edges, rd aliasing. */
+#include "test.h"
+TEST_MAIN
+    TEST_RR 1, sub, 0x00000000, 0x00000000, 0x00000000
+    TEST_RR 2, sub, 0xffffffff, 0x00000000, 0x00000001
+    TEST_RR 3, sub, 0x00000001, 0x00000000, 0xffffffff
+    TEST_RR 4, sub, 0x80000001, 0x00000000, 0x7fffffff
+    TEST_RR 5, sub, 0x80000000, 0x00000000, 0x80000000
+    TEST_RR 6, sub, 0xedcba988, 0x00000000, 0x12345678
+    TEST_RR 7, sub, 0xfffffffe, 0x00000000, 0x00000002
+    TEST_RR 8, sub, 0x00000002, 0x00000000, 0xfffffffe
+    TEST_RR 9, sub, 0x00000001, 0x00000001, 0x00000000
+    TEST_RR 10, sub, 0x00000000, 0x00000001, 0x00000001
+    TEST_RR 11, sub, 0x00000002, 0x00000001, 0xffffffff
+    TEST_RR 12, sub, 0x80000002, 0x00000001, 0x7fffffff
+    TEST_RR 13, sub, 0x80000001, 0x00000001, 0x80000000
+    TEST_RR 14, sub, 0xedcba989, 0x00000001, 0x12345678
+    TEST_RR 15, sub, 0xffffffff, 0x00000001, 0x00000002
+    TEST_RR 16, sub, 0x00000003, 0x00000001, 0xfffffffe
+    TEST_RR 17, sub, 0xffffffff, 0xffffffff, 0x00000000
+    TEST_RR 18, sub, 0xfffffffe, 0xffffffff, 0x00000001
+    TEST_RR 19, sub, 0x00000000, 0xffffffff, 0xffffffff
+    TEST_RR 20, sub, 0x80000000, 0xffffffff, 0x7fffffff
+    TEST_RR 21, sub, 0x7fffffff, 0xffffffff, 0x80000000
+    TEST_RR 22, sub, 0xedcba987, 0xffffffff, 0x12345678
+    TEST_RR 23, sub, 0xfffffffd, 0xffffffff, 0x00000002
+    TEST_RR 24, sub, 0x00000001, 0xffffffff, 0xfffffffe
+    TEST_RR 25, sub, 0x00000002, 0x00000002, 0x00000000
+    TEST_RR 26, sub, 0x00000001, 0x00000002, 0x00000001
+    TEST_RR 27, sub, 0x00000003, 0x00000002, 0xffffffff
+    TEST_RR 28, sub, 0x80000003, 0x00000002, 0x7fffffff
+    TEST_RR 29, sub, 0x80000002, 0x00000002, 0x80000000
+    TEST_RR 30, sub, 0xedcba98a, 0x00000002, 0x12345678
+    TEST_RR 31, sub, 0x00000000, 0x00000002, 0x00000002
+    TEST_RR 32, sub, 0x00000004, 0x00000002, 0xfffffffe
+    TEST_RR 33, sub, 0x7fffffff, 0x7fffffff, 0x00000000
+    TEST_RR 34, sub, 0x7ffffffe, 0x7fffffff, 0x00000001
+    TEST_RR 35, sub, 0x80000000, 0x7fffffff, 0xffffffff
+    TEST_RR 36, sub, 0x00000000, 0x7fffffff, 0x7fffffff
+    TEST_RR 37, sub, 0xffffffff, 0x7fffffff, 0x80000000
+    TEST_RR 38, sub, 0x6dcba987, 0x7fffffff, 0x12345678
+    TEST_RR 39, sub, 0x7ffffffd, 0x7fffffff, 0x00000002
+    TEST_RR 40, sub, 0x80000001, 0x7fffffff, 0xfffffffe
+    TEST_RR 41, sub, 0x80000000, 0x80000000, 0x00000000
+    TEST_RR 42, sub, 0x7fffffff, 0x80000000, 0x00000001
+    TEST_RR 43, sub, 0x80000001, 0x80000000, 0xffffffff
+    TEST_RR 44, sub, 0x00000001, 0x80000000, 0x7fffffff
+    TEST_RR 45, sub, 0x00000000, 0x80000000, 0x80000000
+    TEST_RR 46, sub, 0x6dcba988, 0x80000000, 0x12345678
+    TEST_RR 47, sub, 0x7ffffffe, 0x80000000, 0x00000002
+    TEST_RR 48, sub, 0x80000002, 0x80000000, 0xfffffffe
+    TEST_RR 49, sub, 0x80000001, 0x80000001, 0x00000000
+    TEST_RR 50, sub, 0x80000000, 0x80000001, 0x00000001
+    TEST_RR 51, sub, 0x80000002, 0x80000001, 0xffffffff
+    TEST_RR 52, sub, 0x00000002, 0x80000001, 0x7fffffff
+    TEST_RR 53, sub, 0x00000001, 0x80000001, 0x80000000
+    TEST_RR 54, sub, 0x6dcba989, 0x80000001, 0x12345678
+    TEST_RR 55, sub, 0x7fffffff, 0x80000001, 0x00000002
+    TEST_RR 56, sub, 0x80000003, 0x80000001, 0xfffffffe
+    TEST_RR 57, sub, 0xfffffffe, 0xfffffffe, 0x00000000
+    TEST_RR 58, sub, 0xfffffffd, 0xfffffffe, 0x00000001
+    TEST_RR 59, sub, 0xffffffff, 0xfffffffe, 0xffffffff
+    TEST_RR 60, sub, 0x7fffffff, 0xfffffffe, 0x7fffffff
+    TEST_RR 61, sub, 0x7ffffffe, 0xfffffffe, 0x80000000
+    TEST_RR 62, sub, 0xedcba986, 0xfffffffe, 0x12345678
+    TEST_RR 63, sub, 0xfffffffc, 0xfffffffe, 0x00000002
+    TEST_RR 64, sub, 0x00000000, 0xfffffffe, 0xfffffffe
+    TEST_RR 65, sub, 0x12345678, 0x12345678, 0x00000000
+    TEST_RR 66, sub, 0x12345677, 0x12345678, 0x00000001
+    TEST_RR 67, sub, 0x12345679, 0x12345678, 0xffffffff
+    TEST_RR 68, sub, 0x92345679, 0x12345678, 0x7fffffff
+    TEST_RR 69, sub, 0x92345678, 0x12345678, 0x80000000
+    TEST_RR 70, sub, 0x00000000, 0x12345678, 0x12345678
+    TEST_RR 71, sub, 0x12345676, 0x12345678, 0x00000002
+    TEST_RR 72, sub, 0x1234567a, 0x12345678, 0xfffffffe
+    TEST_RR 73, sub, 0xfedcba98, 0xfedcba98, 0x00000000
+    TEST_RR 74, sub, 0xfedcba97, 0xfedcba98, 0x00000001
+    TEST_RR 75, sub, 0xfedcba99, 0xfedcba98, 0xffffffff
+    TEST_RR 76, sub, 0x7edcba99, 0xfedcba98, 0x7fffffff
+    TEST_RR 77, sub, 0x7edcba98, 0xfedcba98, 0x80000000
+    TEST_RR 78, sub, 0xeca86420, 0xfedcba98, 0x12345678
+    TEST_RR 79, sub, 0xfedcba96, 0xfedcba98, 0x00000002
+    TEST_RR 80, sub, 0xfedcba9a, 0xfedcba98, 0xfffffffe
+    TEST_RR 81, sub, 0x55555555, 0x55555555, 0x00000000
+    TEST_RR 82, sub, 0x55555554, 0x55555555, 0x00000001
+    TEST_RR 83, sub, 0x55555556, 0x55555555, 0xffffffff
+    TEST_RR 84, sub, 0xd5555556, 0x55555555, 0x7fffffff
+    TEST_RR 85, sub, 0xd5555555, 0x55555555, 0x80000000
+    TEST_RR 86, sub, 0x4320fedd, 0x55555555, 0x12345678
+    TEST_RR 87, sub, 0x55555553, 0x55555555, 0x00000002
+    TEST_RR 88, sub, 0x55555557, 0x55555555, 0xfffffffe
+    TEST_RR 89, sub, 0xaaaaaaaa, 0xaaaaaaaa, 0x00000000
+    TEST_RR 90, sub, 0xaaaaaaa9, 0xaaaaaaaa, 0x00000001
+    TEST_RR 91, sub, 0xaaaaaaab, 0xaaaaaaaa, 0xffffffff
+    TEST_RR 92, sub, 0x2aaaaaab, 0xaaaaaaaa, 0x7fffffff
+    TEST_RR 93, sub, 0x2aaaaaaa, 0xaaaaaaaa, 0x80000000
+    TEST_RR 94, sub, 0x98765432, 0xaaaaaaaa, 0x12345678
+    TEST_RR 95, sub, 0xaaaaaaa8, 0xaaaaaaaa, 0x00000002
+    TEST_RR 96, sub, 0xaaaaaaac, 0xaaaaaaaa, 0xfffffffe
+    TEST_RR_SAME 97, sub, 0x00000000, 0x00000000
+    TEST_RR_SAME 98, sub, 0x00000000, 0x00000001
+    TEST_RR_SAME 99, sub, 0x00000000, 0x80000000
+    TEST_RR_SAME 100, sub, 0x00000000, 0xffffffff
+    TEST_RR_SAME 101, sub, 0x00000000, 0x12345678
+    TEST_RR_SAME 102, sub, 0x00000000, 0x00000007
+    TEST_CASE 103
+    li a1, 0x12345678
+    li a2, 0x0f0f0f0f
+    sub x0, a1, a2
+    CHECK x0, 0
+    TEST_CASE 104
+    li a1, 0x12345678
+    sub a0, x0, a1
+    CHECK a0, 0xedcba988
+    sub a0, a1, x0
+    CHECK a0, 0x12345678
+    TEST_PASS
