@@ -10,7 +10,7 @@ BUILD   ?= build
 BIN     := $(BUILD)/bin
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 
-# RISC-V cross toolchain (see DEVELOPERS.md: compile with zicsr, link without it so the rv32im libgcc is chosen).
+# RISC-V cross toolchain (docs/building.md: compile with zicsr, link without it so the rv32im libgcc is chosen).
 CROSS        ?= riscv64-unknown-elf-
 RV_CC        := $(CROSS)gcc
 RV_OBJCOPY   := $(CROSS)objcopy
@@ -35,6 +35,11 @@ include sim/vsim/vsim.mk
 include os/os.mk
 include tests/tests.mk
 include tests/bench/bench.mk
+-include fsimage/fsimage.mk
+-include user/user.mk
+
+# the RTL runs the same test programs as the ISS, alone and in lockstep with it (difftest)
+TEST_TARGETS += $(VSIM_TEST_TARGETS)
 
 .PHONY: all run test lint synth deps help clean
 
@@ -47,7 +52,7 @@ run: deps-quiet $(BIN)/vsim $(BOOTROM_BIN)
 
 ## test: everything that can be checked here (lint, synthesis gate, ISA/privileged tests, host tests)
 test: deps-quiet
-	@scripts/test-all.sh
+	+@scripts/test-all.sh $(TEST_TARGETS)
 
 ## deps: install the packages the project needs (Debian 12), quiet when all is present
 deps:

@@ -17,7 +17,7 @@ BOOTROM_BYTES := $(or $(shell sed -n 's/^`define IR_BOOTROM_BYTES[[:space:]]*\([
 endif
 
 BOOT_LDS      := os/boot/bootrom.ld
-BOOT_SRCS     := os/boot/start.S os/boot/main.c os/boot/console.c
+BOOT_SRCS     := os/boot/start.S os/boot/main.c os/boot/console.c os/boot/boot.c os/boot/sbi.c os/boot/crc32.c
 BOOT_OBJS     := $(patsubst os/boot/%,$(BOOT_DIR)/obj/%.o,$(BOOT_SRCS))
 BOOT_HDRS     := $(wildcard os/boot/*.h) hw/include/iridium_soc.h
 
@@ -30,7 +30,7 @@ bootrom: $(BOOTROM_ELF) $(BOOTROM_BIN) $(BOOTROM_HEX)
 
 $(BOOT_DIR)/obj/%.c.o: os/boot/%.c $(BOOT_HDRS) os/os.mk
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_CFLAGS) -ffunction-sections -fdata-sections -I os/boot -c -o $@ $<
+	$(RV_CC) $(RV_CFLAGS) -ffunction-sections -fdata-sections -I os/boot -I os/include -c -o $@ $<
 
 $(BOOT_DIR)/obj/%.S.o: os/boot/%.S os/os.mk
 	@mkdir -p $(@D)

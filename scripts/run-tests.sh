@@ -57,7 +57,7 @@ for e in "${elfs[@]}"; do
 done
 
 mkdir -p "$log_dir" || exit 2
-results=$(mktemp -d "${TMPDIR:-/tmp}/run-tests.XXXXXX") || exit 2
+results=$(mktemp -d "$log_dir/.results.XXXXXX") || exit 2
 trap 'rm -rf "$results"' EXIT
 
 # Run one test; writes a one-line verdict to $results/<index> and prints it.
@@ -84,6 +84,8 @@ run_one() {
         line="PASS $name"
     elif { [ $rc -eq 124 ] || [ $rc -eq 137 ]; } && [ $((t1 - t0)) -ge "$timeout_s" ]; then
         line="FAIL $name (timeout after ${timeout_s}s, see $log)"
+    elif [ $rc -eq 124 ]; then
+        line="FAIL $name (exit 124: --max-cycles $max_cycles reached, see $log)"
     else
         line="FAIL $name (exit $rc, see $log)"
     fi

@@ -72,6 +72,7 @@ test-isa-vsim: $(BIN)/vsim $(TESTS_ISA_ELF) $(TESTS_M_ELF)
 test-priv-vsim: $(BIN)/vsim $(TESTS_PRIV_ELF)
 	$(TEST_RUN) --log-dir $(BUILD)/logs/vsim -- $(BIN)/vsim -- $(TESTS_PRIV_ELF)
 
-## test-difftest-vsim: every test program on the RTL in lockstep with the ISS (vsim --difftest; named -vsim because sim/iss/iss.mk owns test-difftest)
+## test-difftest-vsim: every test program on the RTL in lockstep with the ISS (vsim --difftest)
+# (named -vsim because sim/iss/iss.mk already defines test-difftest for the checker's own tests)
 test-difftest-vsim: $(BIN)/vsim $(TESTS_ALL_ELF)
 	$(TEST_RUN) --log-dir $(BUILD)/logs/difftest -- $(BIN)/vsim --difftest -- $(TESTS_ALL_ELF)

@@ -381,9 +381,17 @@ module iridium_core #(
     // multiply: 33 x 33 signed product of the sign- or zero-extended operands
     wire        mul_a_signed = (m_md_op == 2'd1) || (m_md_op == 2'd2);
     wire        mul_b_signed = (m_md_op == 2'd1);
+`ifdef VERILATOR
+    // same low 64 bits as the 33 x 33 product below, in a width the simulator multiplies natively
+    wire [63:0] mul_a = {{32{mul_a_signed & m_mul_a[31]}}, m_mul_a};
+    wire [63:0] mul_b = {{32{mul_b_signed & m_mul_b[31]}}, m_mul_b};
+    wire [63:0] mul_p = mul_a * mul_b;
+`else
     wire signed [32:0] mul_a = {mul_a_signed & m_mul_a[31], m_mul_a};
     wire signed [32:0] mul_b = {mul_b_signed & m_mul_b[31], m_mul_b};
     wire signed [65:0] mul_p = mul_a * mul_b;
+    wire unused_mul = &{1'b0, mul_p[65:64]};
+`endif
     wire [31:0] mul_y = (m_md_op == 2'd0) ? mul_p[31:0] : mul_p[63:32];
 
     // CSR unit
@@ -558,5 +566,5 @@ module iridium_core #(
         ret_next_pc   <= m_flush ? m_redirect_pc : m_next_pc;
     end
 
-    wire unused_core = &{1'b0, RESET_PC, dx_translate_priv_is_m, div_busy, mul_p[65:64]};
+    wire unused_core = &{1'b0, RESET_PC, dx_translate_priv_is_m, div_busy};
 endmodule

@@ -128,7 +128,7 @@ module iridium_csr (
         endcase
     end
 
-    wire is_counter = (c_addr[11:8] == 4'hC) && (c_addr[7:6] == 2'b00) && (c_addr[6:5] == 2'b00);
+    wire is_counter = (c_addr[11:8] == 4'hC) && (c_addr[6:5] == 2'b00);   // 0xC00-0xC1F, 0xC80-0xC9F
     assign c_write = (c_op == `CSR_RW) || !c_src_zero;
     assign c_illegal = !exists
                     || (c_addr[9:8] > priv)

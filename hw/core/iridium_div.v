@@ -1,8 +1,10 @@
 // iridium_div.v - iterative divider for div/divu/rem/remu (one quotient bit per cycle).
 //
-// start is a one-cycle pulse with the operands; busy stays high for 32 cycles (division by zero and the signed
-// overflow case -2^31 / -1 finish after one cycle with the results the ISA defines); done pulses for one cycle
-// with the result. abort (pipeline flush) returns the unit to idle at once.
+// start is a one-cycle pulse with the operands; busy then stays high for one cycle per significant bit of the
+// dividend's magnitude (the leading zero bits are skipped: they would only shift zeros, so the result is the
+// same), at most 32; division by zero, the signed overflow -2^31 / -1 and a zero dividend finish after one cycle
+// with the results the ISA defines. done pulses for one cycle with the result, which then stays in result until
+// the next start. abort (pipeline flush) returns the unit to idle at once.
 `default_nettype none
 
 module iridium_div (
@@ -32,6 +34,15 @@ module iridium_div (
 
     wire [32:0] trial = {rem[31:0], quo[31]} - {1'b0, divisor};
 
+    // number of leading zero bits of the dividend's magnitude (32 for zero)
+    reg  [5:0]  lz;
+    integer j;
+    always @(*) begin
+        lz = 6'd32;
+        for (j = 0; j < 32; j = j + 1)
+            if (a_abs[j]) lz = 6'd31 - j[5:0];
+    end
+
     assign busy = run;
 
     always @(posedge clk) begin
@@ -47,10 +58,13 @@ module iridium_div (
             end else if (is_signed && a == 32'h8000_0000 && b == 32'hFFFF_FFFF) begin
                 done   <= 1'b1;
                 result <= op[1] ? 32'd0 : 32'h8000_0000;
+            end else if (a == 32'd0) begin
+                done   <= 1'b1;
+                result <= 32'd0;
             end else begin
                 run     <= 1'b1;
-                count   <= 6'd32;
-                quo     <= a_abs;
+                count   <= 6'd32 - lz;
+                quo     <= a_abs << lz;
                 rem     <= 32'd0;
                 divisor <= b_abs;
                 neg_q   <= a_neg ^ b_neg;

@@ -19,7 +19,10 @@
 // Multiplier: 1 = one pipelined 33x33 multiply (maps to DSP blocks), result one cycle after execute.
 `define IR_MUL_ENABLE          1
 // Fault injection for the difftest self-test (0 = none). 1 = sltu returns the inverted result when rs1 == 5.
+// Only the self-test build sets it (verilator +define+IR_INJECT_FAULT=1); never in a real build.
+`ifndef IR_INJECT_FAULT
 `define IR_INJECT_FAULT        0
+`endif
 
 // ---- SoC ---------------------------------------------------------------------------------------------------
 `define IR_BOOTROM_BYTES       16384          // boot ROM size (at most 65536)

@@ -13,7 +13,7 @@ module iridium_synth_top #(
     parameter BOOTROM_INIT  = "",
     parameter RAM_BYTES     = 8192,
     parameter CLOCK_HZ      = `IR_CLOCK_HZ,
-    parameter BOARD_ID      = 8'h10
+    parameter BOARD_ID      = 16              // 0x10: first FPGA board id
 ) (
     input  wire clk,
     input  wire rst_in,

@@ -1,29 +1,24 @@
 /*
- * main.c - the boot ROM program (M-mode firmware), for now a console demo.
+ * main.c - the boot ROM program (M-mode firmware): banner, kernel boot, and a console monitor as fallback.
  *
- * It prints a banner describing the machine (read from the system controller), then echoes every byte received on
- * the UART until Ctrl-D, which powers the system off with success. Carriage return is echoed as CR LF and DEL
- * (the Backspace key) as "\b \b" so that a raw terminal behaves; every other byte is echoed as it is.
+ * It prints a banner describing the machine (read from the system controller), fills struct bootinfo and boots
+ * the kernel from the disk (boot.c). When there is no bootable disk it says why and falls back to a console
+ * monitor that echoes every byte received on the UART until Ctrl-D, which powers the system off with success.
+ * Carriage return is echoed as CR LF and DEL (the Backspace key) as "\b \b"; every other byte as it is.
  *
  * Invariants: runs in M-mode with interrupts disabled; start.S has set up the stack, copied .data and zeroed .bss
- * before main; any trap lands in trap_report (start.S), which reports it and powers off with failure.
- * The kernel and an SBI firmware will replace this in a later stage (this directory stays the M-mode firmware).
+ * before main; any trap in M-mode lands in m_trap (sbi.c), which reports it and powers off with failure 127.
  */
 #include <stdint.h>
 #include "console.h"
 #include "mmio.h"
-
-#define FW_NAME    "Iridium boot ROM"
-#define FW_VERSION "0.1"
+#include "fw.h"
 
 #define CTRL_D 0x04
 #define CR     0x0D
 #define DEL    0x7F
 
-/* Failure code for the finisher when a trap happens (the simulators print "FAIL code N"). */
-#define FAIL_TRAP  0x7Fu
-/* Failure code when the C environment is broken (.data not copied or .bss not zeroed by start.S). */
-#define FAIL_STARTUP 0x7Du
+static struct bootinfo bootinfo;
 
 /* Startup self-check: start.S must have copied the first from ROM and zeroed the second. */
 static volatile uint32_t data_check = 0x1badb002u;
@@ -72,8 +67,7 @@ void poweroff(uint32_t code)
         __asm__ volatile("wfi");
 }
 
-/* Called by start.S for every trap, on a fresh stack; never returns. */
-void trap_report(uint32_t mcause, uint32_t mepc, uint32_t mtval) __attribute__((noreturn));
+/* Called by m_trap for an unexpected trap; never returns. */
 void trap_report(uint32_t mcause, uint32_t mepc, uint32_t mtval)
 {
     console_puts("\nboot ROM: unexpected trap: mcause ");
@@ -93,6 +87,22 @@ int main(void)
         poweroff(FAIL_STARTUP);
     }
     print_banner();
+
+    bootinfo.magic = BOOTINFO_MAGIC;
+    bootinfo.version = BOOTINFO_VERSION;
+    bootinfo.ram_base = IR_RAM_BASE;
+    bootinfo.ram_size = sysctl_read(IR_SYSCTL_RAM_BYTES);
+    bootinfo.fw_base = IR_RAM_BASE;
+    bootinfo.fw_size = FW_RESERVED;
+    bootinfo.clock_hz = sysctl_read(IR_SYSCTL_CLOCK_HZ);
+    bootinfo.timebase_hz = bootinfo.clock_hz;
+    bootinfo.board_id = sysctl_read(IR_SYSCTL_BOARD_ID);
+    bootinfo.soc_version = sysctl_read(IR_SYSCTL_VERSION);
+    const char *why = "unknown";
+    boot_kernel(&bootinfo, &why);
+    console_puts("boot: ");
+    console_puts(why);
+    console_puts("; console monitor\n");
     console_puts("Type anything: it is echoed back. Ctrl-D powers off; Ctrl-A X quits the simulator.\n");
 
     for (;;) {

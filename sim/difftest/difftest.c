@@ -12,7 +12,8 @@
  *     at the same point, after checking that it is enabled (and, for the software-writable bits, pending).
  * Compared: kind, pc, privilege after the event; for instructions (kind 0/1) the instruction word; for kind 0 the
  * register write (rd, value), next pc, the data access (valid, we; word address; for stores the byte lanes and the
- * bytes written), and the CSR write (address, value; for mip/sip only the software-writable bits); for traps the
+ * bytes written), and the CSR write (address, value as stored: for sstatus/sie/sip the whole mstatus/mie/mip; for
+ * mip/sip only the software-writable bits are compared); for traps the
  * cause, tval and handler address.
  *
  * On the first mismatch a report goes to stderr (the instruction, both events, both register files - the RTL's
@@ -125,8 +126,7 @@ static void compare(const struct retire *a, const struct retire *b, struct diffs
         if (a->csr_we && b->csr_we) {
             CHK(csr_addr);
             uint32_t m = 0xffffffffu;
-            if (a->csr_addr == 0x344) m = 0x222;        /* mip: the software-writable bits */
-            else if (a->csr_addr == 0x144) m = 0x222;   /* sip */
+            if (a->csr_addr == 0x344 || a->csr_addr == 0x144) m = 0x222;   /* mip/sip: software-writable bits */
             if ((a->csr_wdata & m) != (b->csr_wdata & m)) add(df, "csr_wdata");
         }
     } else {

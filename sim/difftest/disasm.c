@@ -170,23 +170,26 @@ static char priv_letter(uint32_t p)
 
 void retire_trace_line(FILE *f, const struct retire *r)
 {
-    char dis[64];
+    char dis[64], eff[160];
+    int n = 0;
     if (r->kind == RETIRE_INTR || (r->kind == RETIRE_EXC && r->insn == 0)) snprintf(dis, sizeof dis, "-");
     else disasm(r->pc, r->insn, dis, sizeof dis);
-    fprintf(f, "%c %08x (%08x) %-34s", priv_letter(r->priv), r->pc, r->insn, dis);
+    eff[0] = 0;
     switch (r->kind) {
     case RETIRE_OK:
-        if (r->rd) fprintf(f, " x%u=0x%08x", r->rd, r->rd_wdata);
+        if (r->rd) n += snprintf(eff + n, sizeof eff - (size_t)n, " x%u=0x%08x", r->rd, r->rd_wdata);
         if (r->mem_valid && r->mem_we)
-            fprintf(f, " mem[0x%08x]=0x%08x strb 0x%x", r->mem_addr, r->mem_wdata, r->mem_wstrb);
-        if (r->csr_we) fprintf(f, " csr[0x%03x]=0x%08x", r->csr_addr, r->csr_wdata);
+            n += snprintf(eff + n, sizeof eff - (size_t)n, " mem[0x%08x]=0x%08x strb 0x%x", r->mem_addr,
+                          r->mem_wdata, r->mem_wstrb);
+        if (r->csr_we) snprintf(eff + n, sizeof eff - (size_t)n, " csr[0x%03x]=0x%08x", r->csr_addr, r->csr_wdata);
         break;
     case RETIRE_EXC:
-        fprintf(f, " exception cause=%u tval=0x%08x -> 0x%08x", r->cause, r->tval, r->next_pc);
+        snprintf(eff, sizeof eff, " exception cause=%u tval=0x%08x -> 0x%08x", r->cause, r->tval, r->next_pc);
         break;
     default:
-        fprintf(f, " interrupt cause=0x%08x -> 0x%08x", r->cause, r->next_pc);
+        snprintf(eff, sizeof eff, " interrupt cause=0x%08x -> 0x%08x", r->cause, r->next_pc);
         break;
     }
-    fputc('\n', f);
+    if (eff[0]) fprintf(f, "%c %08x (%08x) %-34s%s\n", priv_letter(r->priv), r->pc, r->insn, dis, eff);
+    else fprintf(f, "%c %08x (%08x) %s\n", priv_letter(r->priv), r->pc, r->insn, dis);
 }

@@ -86,8 +86,8 @@ test-iss-progs: $(ISS_BIN) $(ISS_PROGS) $(ISS_PROG_DIR)/romboot.bin
 	bash sim/iss/tests/run_progs.sh $(ISS_BIN) $(ISS_PROG_DIR)
 
 ## test-difftest: the difftest checker against a second ISS, with injected mismatches that it must report
-test-difftest: $(DIFFTEST_TEST) $(ISS_PROG_DIR)/sv32.elf
-	$(DIFFTEST_TEST) $(ISS_PROG_DIR)/sv32.elf
+test-difftest: $(DIFFTEST_TEST) $(ISS_PROG_DIR)/sv32.elf $(ISS_PROG_DIR)/timer.elf
+	$(DIFFTEST_TEST) $(ISS_PROG_DIR)/sv32.elf $(ISS_PROG_DIR)/timer.elf
 
 ## iss-bench: measure the ISS speed (MIPS) on a simple loop program
 .PHONY: iss-bench

@@ -173,10 +173,13 @@ int csr_insn(struct iss *s, const struct dec *d, struct retire *r)
         default: nv = old & ~src; break;
         }
         csr_set(s, addr, nv);
-        if (r) {
+        if (r) {   /* the value as stored: for the S views of M registers, the whole M register */
             r->csr_we = 1;
             r->csr_addr = addr;
-            csr_get(s, addr, &r->csr_wdata);
+            if (addr == 0x100) r->csr_wdata = s->mstatus;
+            else if (addr == 0x104) r->csr_wdata = s->mie;
+            else if (addr == 0x144) r->csr_wdata = s->mip;
+            else csr_get(s, addr, &r->csr_wdata);
         }
     }
     s->x[d->rd] = old;

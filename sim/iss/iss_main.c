@@ -1,7 +1,7 @@
 /*
  * iss_main.c - the `iss` program: run the Iridium SoC in the instruction-set simulator.
  *
- *   iss [--elf FILE] [--bootrom FILE] [--ram-mb N] [--max-cycles N] [--stats] [--trace-insn FILE] [--help]
+ *   iss [--elf FILE] [--bootrom FILE] [--load FILE@ADDR] [--ram-mb N] [--max-cycles N] [--stats] [--trace-insn FILE] [--help]
  *
  * Same contract as vsim (docs/sim.md). Exit status: 0 success (finisher 0x5555, tohost == 1, or Ctrl-A X), 1 failure
  * (finisher failure code or tohost test number, printed as "FAIL code N" / "FAIL test N" on stderr), 2 bad command
@@ -34,6 +34,7 @@ static void usage(FILE *f)
             "                     (a `tohost` symbol ends the run when written: 1 = pass, odd = FAIL test N)\n"
             "  --bootrom FILE     boot ROM image (raw binary, at 0); default " DEFAULT_BOOTROM
             " when no --elf\n"
+            "  --load FILE@ADDR   also load the raw FILE at physical ADDR (repeatable; e.g. a disk image)\n"
             "  --ram-mb N         RAM size in MiB (1-1024, default 64)\n"
             "  --max-cycles N     stop after N instructions, exit 124\n"
             "  --stats            print instruction count and speed on stderr at exit\n"
@@ -86,6 +87,8 @@ static double now(void)
 int main(int argc, char **argv)
 {
     const char *elf = NULL, *bootrom = NULL, *trace_path = NULL;
+    const char *loads[16];
+    int nloads = 0;
     uint64_t ram_mb = 64, max_cycles = 0;
     int stats = 0, have_max = 0;
 
@@ -97,6 +100,11 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--stats")) {
             stats = 1;
+        } else if (!strcmp(a, "--load")) {
+            if (!v) die_usage("missing value after", a);
+            if (nloads == 16) die_usage("too many --load options (at most 16)", NULL);
+            loads[nloads++] = v;
+            i++;
         } else if (!strcmp(a, "--elf") || !strcmp(a, "--bootrom") || !strcmp(a, "--ram-mb") ||
                    !strcmp(a, "--max-cycles") || !strcmp(a, "--trace-insn")) {
             if (!v) die_usage("missing value after", a);
@@ -137,6 +145,13 @@ int main(int argc, char **argv)
             return EXIT_BAD_USAGE;
         }
         start = info.entry;
+    }
+    for (int k = 0; k < nloads; k++) {
+        if (load_spec(loads[k], iss_mem_write, s, err, sizeof err)) {
+            fprintf(stderr, "iss: --load: %s\n", err);
+            iss_free(s);
+            return EXIT_BAD_USAGE;
+        }
     }
     FILE *trace = NULL;
     if (trace_path) {

@@ -117,7 +117,7 @@ static void tlb_fill(struct tlbe *tlb, uint64_t key, uint32_t va, uint64_t pa, c
 
 const uint8_t *fetch_slow(struct iss *s, uint32_t pc, uint32_t *cause)
 {
-    uint64_t pa;
+    uint64_t pa = 0;
     int c = mmu_translate(s, pc, ACC_FETCH, &pa);
     if (c) {
         *cause = (uint32_t)c;
@@ -134,7 +134,7 @@ const uint8_t *fetch_slow(struct iss *s, uint32_t pc, uint32_t *cause)
 
 int mem_access_slow(struct iss *s, uint32_t va, unsigned size, enum access type, uint32_t *val, struct retire *r)
 {
-    uint64_t pa;
+    uint64_t pa = 0;
     int c = mmu_translate(s, va, type, &pa);
     if (c) return c;
     int store = type == ACC_STORE;

@@ -215,3 +215,32 @@ int load_bin(const char *path, uint32_t paddr, uint32_t max_len, mem_write_fn wr
     free(buf);
     return rc;
 }
+
+int load_spec(const char *spec, mem_write_fn write, void *ctx, char *err, size_t errlen)
+{
+    if (err && errlen) err[0] = 0;
+    const char *at = spec ? strrchr(spec, '@') : NULL;
+    if (!at || at == spec || !at[1]) {
+        fail(err, errlen, "'%s' is not FILE@ADDRESS", spec ? spec : "");
+        return -1;
+    }
+    char *end;
+    errno = 0;
+    unsigned long addr = strtoul(at + 1, &end, 0);
+    if (errno || *end || addr > 0xFFFFFFFFul) {
+        fail(err, errlen, "'%s': bad address '%s'", spec, at + 1);
+        return -1;
+    }
+    size_t n = (size_t)(at - spec);
+    char *path = malloc(n + 1);
+    if (!path) {
+        fail(err, errlen, "out of memory");
+        return -1;
+    }
+    memcpy(path, spec, n);
+    path[n] = 0;
+    /* the memory-write callback refuses what does not fit */
+    int rc = load_bin(path, (uint32_t)addr, 0xFFFFFFFFu - (uint32_t)addr, write, ctx, err, errlen);
+    free(path);
+    return rc;
+}

@@ -30,6 +30,9 @@ int load_elf(const char *path, mem_write_fn write, void *ctx, struct elf_info *i
 int load_bin(const char *path, uint32_t paddr, uint32_t max_len, mem_write_fn write, void *ctx, char *err,
              size_t errlen);
 
+/* Load a raw file given as "FILE@ADDRESS" (address in C notation, e.g. build/disk.img@0x42000000). */
+int load_spec(const char *spec, mem_write_fn write, void *ctx, char *err, size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -432,6 +432,7 @@ int main(int argc, char **argv)
     char err[256];
     uint32_t start_pc = 0;
 
+    clock_gettime(CLOCK_MONOTONIC, &t_start);
     parse_args(argc, argv);
     {
         uint32_t probe = 1;
@@ -532,7 +533,7 @@ int main(int argc, char **argv)
 
     console_init();
     console_on = 1;
-    clock_gettime(CLOCK_MONOTONIC, &t_start);
+    clock_gettime(CLOCK_MONOTONIC, &t_start);   /* --stats measures the run, not the loading */
 
     top->boot_addr = start_pc;
     reset_soc();

@@ -137,17 +137,15 @@ TEST_MAIN
 
     TEST_CASE 12                    /* CSR read used at once, and a CSR written then read back */
     li a1, 0x5a5a
-    csrw mscratch, a1
-    csrr a0, mscratch
+    csrw mtval, a1
+    csrr a0, mtval
     addi a0, a0, 1
     CHECK a0, 0x5a5b
     addi a1, a1, 2
-    csrrw a0, mscratch, a1
-    csrr a2, mscratch
+    csrrw a0, mtval, a1
+    csrr a2, mtval
     CHECK a0, 0x5a5a
     CHECK a2, 0x5a5c
-    la a0, m_save_area
-    csrw mscratch, a0
     TEST_PASS
 
     .data

@@ -45,14 +45,12 @@ TEST_MAIN
     CHECK a0, 1
 
     TEST_CASE 5
-    csrr x0, mscratch               /* csrrs x0, mscratch, x0: reads, writes nothing */
+    csrr x0, mtval                  /* csrrs x0, mtval, x0: reads, writes nothing */
     add a0, x0, x0
     CHECK a0, 0
-    csrrw x0, mscratch, x0          /* writes 0 to mscratch, rd = x0 */
-    csrr a0, mscratch
+    csrrw x0, mtval, x0             /* writes 0 to mtval, rd = x0 */
+    csrr a0, mtval
     CHECK a0, 0
-    la a0, m_save_area
-    csrw mscratch, a0
 
     TEST_CASE 6
     la a1, .Lt6

@@ -147,10 +147,12 @@ m_trap_vector:
     csrs mstatus, a1
     j m_restore
 
-m_resume_in_m:                      /* a1 = resume address; MPP = M, MPIE untouched */
+m_resume_in_m:                      /* a1 = resume address; back in M with MIE = 0 */
     csrw mepc, a1
     li t0, MSTATUS_MPP
     csrs mstatus, t0
+    li t0, MSTATUS_MPIE
+    csrc mstatus, t0
 m_restore:
     lw t0, SA_T0(t6)
     lw t1, SA_T1(t6)
@@ -494,7 +496,7 @@ fromhost:
     .dword 0
     .balign 64
 
-    .section .pages, "aw", @nobits
+    .section .pages, "aw", @progbits
     .balign 4096
     .global vm_root
 vm_root:

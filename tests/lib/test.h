@@ -431,7 +431,8 @@ test_main:
     sret
 .endm
 
-/* From any mode: continue at the next instruction in M (an ecall caught by the handlers). Clobbers a7. */
+/* From any mode: continue at the next instruction in M with mstatus.MIE = 0 (an ecall caught by the handlers).
+ * Clobbers a7 (it holds a magic value afterwards: clear it before an ecall that a test expects). */
 .macro TO_M
     li a7, MAGIC_TO_M
     ecall
@@ -463,6 +464,73 @@ test_main:
     MKPTE a1, a1, \flags
     li a0, VA_TEST + (\page) * 4096
     jal ra, vm_set_pte
+.endm
+
+/* In privilege `priv` (U code is placed in .user.text, which vm_init maps with the U bit), run `insn` (one
+ * instruction) and expect a trap with `cause` into M with mepc = the instruction and mtval = tval. Ends in M. The
+ * page tables / satp are set up by the caller (in M); this does sfence.vma first. */
+.macro FAULT_IN priv, cause, tval, insn:vararg
+    sfence.vma
+    EXPECT_TRAP .Lr_\@
+    GOTO_PRIV \priv, .Lgo_\@
+    .if \priv == 0
+    .pushsection .user.text, "ax"
+    .endif
+.Lgo_\@:
+.Li_\@:
+    \insn
+    j fail
+    .if \priv == 0
+    .popsection
+    .endif
+.Lr_\@:
+    CHECK_TRAP \cause
+    CHECK_TRAP_EPC .Li_\@
+    CHECK_TRAP_TVAL \tval
+.endm
+
+/* Same for an instruction fetch fault: jump (jalr ra) to the address `target`: mepc = mtval = target. */
+.macro FETCH_FAULT_IN priv, cause, target
+    sfence.vma
+    EXPECT_TRAP .Lr_\@
+    GOTO_PRIV \priv, .Lgo_\@
+    .if \priv == 0
+    .pushsection .user.text, "ax"
+    .endif
+.Lgo_\@:
+    li a1, \target
+    jalr ra, 0(a1)
+    j fail
+    .if \priv == 0
+    .popsection
+    .endif
+.Lr_\@:
+    CHECK_TRAP \cause
+    CHECK_TRAP_EPC_VAL \target
+    CHECK_TRAP_TVAL \target
+.endm
+
+/* OK_BEGIN priv, name ... OK_END priv, name: run the instructions between them in privilege `priv` (in
+ * .user.text for U) without any trap, then continue in M. `name` makes the labels unique. Registers written
+ * there survive (except a7). */
+.macro OK_BEGIN priv, name
+    sfence.vma
+    RESET_TRAP_COUNT
+    GOTO_PRIV \priv, .Lok_go_\name
+    .if \priv == 0
+    .pushsection .user.text, "ax"
+    .endif
+.Lok_go_\name:
+.endm
+
+.macro OK_END priv, name
+    TO_M
+    j .Lok_back_\name
+    .if \priv == 0
+    .popsection
+    .endif
+.Lok_back_\name:
+    CHECK_TRAP_COUNT 0
 .endm
 
 /* ---- Register/ALU test helpers --------------------------------------------------------------------------- */
