@@ -36,7 +36,7 @@ lint:
 ## synth: synthesis gate (same as synth-check)
 synth: synth-check
 
-## synth-check: yosys synth_ice40 and synth_ecp5 of the core and the SoC: no errors, no latches; sizes in build/synth/report.txt
+## synth-check: yosys synth_ice40/synth_ecp5 of core and SoC, no errors or latches; sizes in build/synth/report.txt
 synth-check:
 	@BUILD=$(BUILD) YOSYS=$(YOSYS) scripts/synth-check.sh
 

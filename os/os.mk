@@ -63,3 +63,91 @@ test-bootrom-iss: $(BIN)/iss $(BOOTROM_ELF) $(BOOTROM_BIN)
 ## test-bootrom-vsim: boot ROM demo on vsim (the RTL): banner, echo, Ctrl-D power off, trap report
 test-bootrom-vsim: $(BIN)/vsim $(BOOTROM_ELF) $(BOOTROM_BIN)
 	CROSS=$(CROSS) os/boot/test-bootrom.sh $(BIN)/vsim $(BOOTROM_ELF) $(BOOTROM_BIN) vsim $(BOOT_DIR)/test-vsim
+
+# ---- the kernel (os/kernel/, S-mode) -----------------------------------------------------------------------------
+# build/kernel/kernel.elf (symbols) and kernel.bin (raw image linked and loaded at 0x40100000). The file-system core
+# (os/kernel/fs/, portable C) is compiled into it.
+KERNEL_DIR    := $(BUILD)/kernel
+KERNEL_ELF    := $(KERNEL_DIR)/kernel.elf
+KERNEL_BIN    := $(KERNEL_DIR)/kernel.bin
+KERNEL_LDS    := os/kernel/kernel.ld
+KERNEL_SRCS   := os/kernel/entry.S $(wildcard os/kernel/*.c) $(filter-out os/kernel/fs/port_host.c,$(wildcard os/kernel/fs/*.c))
+KERNEL_OBJS   := $(patsubst os/kernel/%,$(KERNEL_DIR)/obj/%.o,$(KERNEL_SRCS))
+KERNEL_HDRS   := $(wildcard os/kernel/*.h os/kernel/fs/*.h os/include/iridium/*.h) hw/include/iridium_soc.h
+KERNEL_CFLAGS := $(RV_CFLAGS) -I os/include -I os/kernel -fno-omit-frame-pointer
+
+ALL_TARGETS   += $(KERNEL_ELF) $(KERNEL_BIN)
+
+.PHONY: kernel
+## kernel: build the kernel (build/kernel/kernel.{elf,bin})
+kernel: $(KERNEL_ELF) $(KERNEL_BIN)
+
+$(KERNEL_DIR)/obj/%.c.o: os/kernel/%.c $(KERNEL_HDRS) os/os.mk
+	@mkdir -p $(@D)
+	$(RV_CC) $(KERNEL_CFLAGS) -c -o $@ $<
+
+$(KERNEL_DIR)/obj/%.S.o: os/kernel/%.S os/os.mk
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ASFLAGS) -c -o $@ $<
+
+$(KERNEL_ELF): $(KERNEL_OBJS) $(KERNEL_LDS)
+	$(RV_CC) $(RV_LDFLAGS) $(LDFLAGS_NORWX) -T $(KERNEL_LDS) -Wl,-Map,$(KERNEL_DIR)/kernel.map -o $@ $(KERNEL_OBJS) -lgcc
+	$(RV_OBJDUMP) -d $@ > $(KERNEL_DIR)/kernel.lst
+
+$(KERNEL_BIN): $(KERNEL_ELF)
+	$(RV_OBJCOPY) -O binary $< $@
+LDFLAGS_NORWX := $(shell $(RV_CC) -Wl,--no-warn-rwx-segments -nostdlib -x c /dev/null -o /dev/null 2>/dev/null && echo -Wl,--no-warn-rwx-segments)
+
+# ---- kernel test programs (tests/os/progs/: freestanding, independent of the user library) --------------------
+OS_PROGS_DIR  := $(BUILD)/os/progs
+OS_PROG_NAMES := usertests
+OS_PROGS      := $(addprefix $(OS_PROGS_DIR)/,$(OS_PROG_NAMES))
+OS_PROG_CFLAGS := $(RV_CFLAGS) -I os/include -I tests/os/progs
+
+$(OS_PROGS_DIR)/%.o: tests/os/progs/%.c tests/os/progs/tlib.h os/include/iridium/syscall.h os/os.mk
+	@mkdir -p $(@D)
+	$(RV_CC) $(OS_PROG_CFLAGS) -c -o $@ $<
+
+$(OS_PROGS_DIR)/crt.o: tests/os/progs/crt.S
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ASFLAGS) -c -o $@ $<
+
+$(OS_PROGS_DIR)/%: $(OS_PROGS_DIR)/%.o $(OS_PROGS_DIR)/crt.o $(OS_PROGS_DIR)/tlib.o tests/os/progs/prog.ld
+	$(RV_CC) $(RV_LDFLAGS) -T tests/os/progs/prog.ld -o $@ $(OS_PROGS_DIR)/crt.o $< $(OS_PROGS_DIR)/tlib.o -lgcc
+
+# ---- the disk image: header + kernel + file system with /bin (user programs and the kernel's test programs) ------
+# Made by build/bin/fsimage (fsimage/) when it exists, else by the bring-up helper tests/os/mkdisk.c (host tool
+# linked with the file-system core).
+DISK_IMG      := $(BUILD)/disk.img
+DISK_MIB      ?= 16
+OS_ROOT       := $(BUILD)/os/root
+MKDISK        := $(BUILD)/os/mkdisk
+DISK_PROGS     = $(USER_PROGS) $(OS_PROGS)   # user/user.mk is included after this file
+FS_CORE_SRCS  := $(filter-out os/kernel/fs/port_host.c,$(wildcard os/kernel/fs/*.c))
+
+ALL_TARGETS   += $(DISK_IMG)
+
+$(MKDISK): tests/os/mkdisk.c $(wildcard os/kernel/fs/*.c os/kernel/fs/*.h) os/include/iridium/disk.h
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -DFS_HOST -I os/include -I os/kernel/fs -o $@ tests/os/mkdisk.c $(FS_CORE_SRCS) \
+	    os/kernel/fs/port_host.c
+
+.PHONY: disk
+## disk: build the disk image build/disk.img (kernel + file system with /bin)
+disk: $(DISK_IMG)
+
+.SECONDEXPANSION:
+$(DISK_IMG): $(KERNEL_BIN) $$(DISK_PROGS) $(MKDISK) $$(wildcard $(BIN)/fsimage)
+	rm -rf $(OS_ROOT) && mkdir -p $(OS_ROOT)/bin $(OS_ROOT)/home $(OS_ROOT)/tmp
+	cp $(DISK_PROGS) $(OS_ROOT)/bin/
+	if [ -x $(BIN)/fsimage ]; then \
+	    $(BIN)/fsimage mkfs $@.tmp --size $(DISK_MIB) --kernel $(KERNEL_BIN) --root $(OS_ROOT); \
+	else \
+	    $(MKDISK) $@.tmp $(DISK_MIB) $(KERNEL_BIN) home/ tmp/ $(foreach f,$(DISK_PROGS),bin/$(notdir $(f))=$(f)); \
+	fi
+	mv $@.tmp $@
+
+.PHONY: run-os
+## run-os: boot the OS on the ISS (firmware -> kernel -> init -> sh); BOOTARGS="init=/bin/usertests" to change init
+run-os: $(BIN)/iss $(BOOTROM_BIN) $(DISK_IMG)
+	tests/os/boot.sh iss "$(BOOTARGS)"

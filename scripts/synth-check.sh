@@ -70,7 +70,8 @@ done
 
 {
     echo "Iridium synthesis report (yosys $("$YOSYS" -V | awk '{print $2}'), $(date -u +%Y-%m-%d))"
-    echo "soc = hw/soc/iridium_synth_top.v: core + SoC + uart_phy; iCE40: 2 KiB ROM + 4 KiB RAM, ECP5: 4 KiB ROM + 8 KiB RAM"
+    echo "soc = hw/soc/iridium_synth_top.v: core + SoC + uart_phy, retirement outputs unconnected;"
+    echo "      iCE40 (-dsp): 2 KiB ROM + 4 KiB RAM, ECP5: 4 KiB ROM + 8 KiB RAM. core = iridium_core with all its ports."
     printf '%-6s %-6s %8s %8s %8s %6s %6s\n' design family LUT4 FF carry BRAM DSP
     for design in core soc; do
         f="$OUT/$design-ice40.stat"
@@ -82,7 +83,8 @@ done
             "$(cells "$f" '^LUT4$')" "$(cells "$f" '^TRELLIS_FF$')" "$(cells "$f" '^CCU2C$')" \
             "$(cells "$f" '^DP16KD$')" "$(cells "$f" '^MULT18X18D$')"
     done
-    echo "(ECP5 LUT4 excludes the $(cells "$OUT/soc-ecp5.stat" '^TRELLIS_DPR16X4$' 2>/dev/null) TRELLIS_DPR16X4 distributed-RAM cells of the SoC; carry = SB_CARRY / CCU2C)"
+    dpr=$(cells "$OUT/soc-ecp5.stat" '^TRELLIS_DPR16X4$' 2>/dev/null)
+    echo "(ECP5 LUT4 excludes the SoC's $dpr TRELLIS_DPR16X4 distributed-RAM cells; carry = SB_CARRY / CCU2C)"
 } > "$OUT/report.txt"
 cat "$OUT/report.txt"
 

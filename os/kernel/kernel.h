@@ -139,7 +139,7 @@ struct context { uint32_t ra, sp, s[12]; };
 enum pstate { P_UNUSED, P_RUNNABLE, P_RUNNING, P_SLEEPING, P_ZOMBIE };
 
 struct file;
-struct inode;
+struct fs_inode;
 struct proc {
     enum pstate state;
     int pid;
@@ -147,13 +147,13 @@ struct proc {
     char name[16];
     uint32_t root;                /* page table (pa) */
     uint32_t heap_start, brk;
+    uint32_t bss_start;           /* [bss_start, brk) is demand-zero (bss and heap) */
     struct trapframe *tf;         /* at the top of the kernel stack */
     struct context ctx;
     uint32_t kstack_pages[KSTACK_PAGES];
     struct file *ofile[NOFILE];
     uint32_t cloexec;             /* bit fd */
-    struct inode *cwd;
-    char cwd_path[128];
+    struct fs_inode *cwd;         /* counted reference (fs/fs.h) */
     int xstatus;                  /* wait status */
     int killed;                   /* pending fatal signal, 0 = none */
     const void *chan;             /* what a sleeping process waits for */
@@ -207,7 +207,7 @@ int console_ioctl(struct proc *p, uint32_t req, uint32_t arg);
 void console_proc_exit(int pid);
 
 /* ---- files (file.c) ----------------------------------------------------------------------------------------- */
-enum ftype { F_NONE, F_CONSOLE, F_PIPE, F_INODE };
+enum ftype { F_NONE, F_CONSOLE, F_PIPE, F_INODE, F_NULL };
 struct pipe;
 struct file {
     enum ftype type;
@@ -216,7 +216,8 @@ struct file {
     uint32_t off;
     struct pipe *pipe;
     int pipe_wr;                  /* write end */
-    struct inode *ip;
+    struct fs_inode *ip;          /* counted reference */
+    int written;                  /* close commits the file system's transaction */
 };
 void file_init(void);
 struct file *file_alloc(void);
@@ -226,16 +227,11 @@ int fd_alloc(struct proc *p, struct file *f, int min);
 void proc_close_all(struct proc *p);
 long sys_file(uint32_t nr, const uint32_t *a);   /* every file-related system call */
 
-/* ---- block devices and the file system glue (blk.c, vfs.c) ---------------------------------------------------- */
-struct blockdev {
-    const char *name;
-    uint32_t sectors;
-    int (*read)(struct blockdev *d, uint32_t sector, void *buf, uint32_t n);
-    int (*write)(struct blockdev *d, uint32_t sector, const void *buf, uint32_t n);
-    void *priv;
-};
-struct blockdev *ramdisk_init(uint32_t base, uint32_t sectors);
-int vfs_mount_root(void);
-struct inode *vfs_root(void);
+/* ---- block device and file system mount (blk.c) -------------------------------------------------------------
+ * The file-system core (fs/, written separately) reads and writes through struct fs_blockdev (fs/fs.h):
+ * read(ctx, sector, buf, n) / write(ctx, sector, buf, n) on the file-system partition. blk.c provides the RAM
+ * disk (bootinfo DISK_RAM); an SD-card driver plugs in the same way. */
+int blk_mount_root(void);     /* 0, or negative errno (the kernel then panics: no init without a root) */
+void blk_sync(void);          /* commit the file system (timer, power off) */
 
 #endif

@@ -67,6 +67,13 @@ struct difftest *difftest_new(const struct difftest_config *cfg)
             return NULL;
         }
     }
+    for (int k = 0; k < cfg->nloads; k++) {
+        if (load_spec(cfg->loads[k], iss_mem_write, d->iss, err, sizeof err)) {
+            fprintf(stderr, "difftest: --load: %s\n", err);
+            difftest_free(d);
+            return NULL;
+        }
+    }
     iss_reset(d->iss, cfg->start_pc);
     iss_set_auto_interrupts(d->iss, 0);
     return d;

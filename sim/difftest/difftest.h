@@ -46,6 +46,8 @@ struct difftest_config {
     const char *elf_path;       /* ELF loaded into memory, may be NULL */
     uint32_t ram_bytes;
     uint32_t start_pc;
+    const char *const *loads;   /* raw images "FILE@ADDR" (as --load), may be NULL */
+    int nloads;
 };
 struct difftest *difftest_new(const struct difftest_config *cfg);
 int difftest_step(struct difftest *d, const struct retire *rtl);

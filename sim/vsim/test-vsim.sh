@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test-vsim.sh - checks the command-line contract of vsim (docs/sim-vsim.md) with the small programs of
+# test-vsim.sh - checks the command-line contract of vsim (docs/sim.md) with the small programs of
 # sim/vsim/tests: exit codes and messages of tohost and the finisher, system reset, --max-cycles, tracing files,
 # piped UART input (no byte dropped), bad arguments. `make test-vsim` builds the programs and runs this.
 #
@@ -63,6 +63,11 @@ printf 'abc' | timeout 60 "$vsim" --elf "$dir/echo.elf" --max-cycles 200000 >"$t
 rc=$?
 if [ $rc -eq 124 ] && [ "$(cat "$tmp/out")" = abc ]; then ok uart-eof
 else bad uart-eof "exit $rc, output '$(head -c 50 "$tmp/out")'"; fi
+
+# --load: a raw file into RAM; outside ROM/RAM is an error
+printf 'ABCD' > "$tmp/four.bin"
+expect load             124 ''                    --elf "$dir/spin.elf" --load "$tmp/four.bin@0x40100000" --max-cycles 100
+expect load-outside     2   'does not fit'        --elf "$dir/spin.elf" --load "$tmp/four.bin@0x90000000"
 
 # bad command lines and files: exit 2 with a message
 expect bad-option       2   'unknown option'      --bogus

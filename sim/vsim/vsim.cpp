@@ -1,6 +1,6 @@
 /*
  * vsim.cpp - the Verilator harness of the Iridium SoC: `vsim` runs the RTL (hw/core + hw/soc, with the memories
- * replaced by sim/vsim/rtl/*.v) cycle by cycle. Contract: docs/sim-vsim.md; `vsim --help` lists the options.
+ * replaced by those of sim/vsim/rtl/) cycle by cycle. Contract: docs/sim.md; `vsim --help` lists the options.
  *
  * C++ only where Verilator needs it (the model object, the FST writer); the rest is plain C style.
  *
@@ -45,6 +45,9 @@
 /* ---- options ------------------------------------------------------------------------------------------ */
 static const char *opt_elf;
 static const char *opt_bootrom;
+#define VSIM_MAX_LOADS 16
+static const char *opt_loads[VSIM_MAX_LOADS];   /* --load FILE@ADDR, in command-line order */
+static int         opt_nloads;
 static uint64_t    opt_max_cycles;       /* 0 = no limit */
 static const char *opt_trace;
 static uint64_t    opt_trace_from;
@@ -91,6 +94,7 @@ static void usage(FILE *f)
         "                      a store to its `tohost` symbol ends the run (1 = pass, odd v = FAIL test v>>1)\n"
         "  --bootrom FILE      boot ROM image (raw binary at 0; default " VSIM_DEFAULT_ROM ";\n"
         "                      with --elf the ROM is left empty unless this is given)\n"
+        "  --load FILE@ADDR    also load the raw FILE at physical ADDR (repeatable, e.g. a disk image in RAM)\n"
         "  --max-cycles N      stop after N cycles with exit status 124\n"
         "  --trace FILE.fst    write an FST waveform (only cycles in the --trace-from/--trace-to window)\n"
         "  --trace-from N      first traced cycle (default 0)\n"
@@ -139,9 +143,9 @@ static void parse_args(int argc, char **argv)
         }
         if (!strcmp(a, "--stats"))         { opt_stats = 1; continue; }
         if (!strcmp(a, "--difftest"))      { opt_difftest = 1; continue; }
-        int takes_value = !strcmp(a, "--elf") || !strcmp(a, "--bootrom") || !strcmp(a, "--max-cycles") ||
-                          !strcmp(a, "--trace") || !strcmp(a, "--trace-from") || !strcmp(a, "--trace-to") ||
-                          !strcmp(a, "--trace-insn") || !strcmp(a, "--seed");
+        int takes_value = !strcmp(a, "--elf") || !strcmp(a, "--bootrom") || !strcmp(a, "--load") ||
+                          !strcmp(a, "--max-cycles") || !strcmp(a, "--trace") || !strcmp(a, "--trace-from") ||
+                          !strcmp(a, "--trace-to") || !strcmp(a, "--trace-insn") || !strcmp(a, "--seed");
         if (!takes_value)
             bad_usage("unknown option '%s'", a);
         if (next == NULL)
@@ -149,6 +153,11 @@ static void parse_args(int argc, char **argv)
         i++;
         if      (!strcmp(a, "--elf"))        opt_elf = next;
         else if (!strcmp(a, "--bootrom"))    opt_bootrom = next;
+        else if (!strcmp(a, "--load")) {
+            if (opt_nloads == VSIM_MAX_LOADS)
+                bad_usage("%s", "too many --load options (at most 16)");
+            opt_loads[opt_nloads++] = next;
+        }
         else if (!strcmp(a, "--max-cycles")) opt_max_cycles = parse_u64(a, next);
         else if (!strcmp(a, "--trace"))      opt_trace = next;
         else if (!strcmp(a, "--trace-from")) opt_trace_from = parse_u64(a, next);
@@ -497,6 +506,13 @@ int main(int argc, char **argv)
         }
     }
 
+    for (int k = 0; k < opt_nloads; k++) {
+        if (load_spec(opt_loads[k], mem_write, NULL, err, sizeof err) != 0) {
+            fprintf(stderr, "vsim: --load: %s\n", err);
+            vsim_exit(2);
+        }
+    }
+
     if (opt_trace_insn) {
         insn_fp = fopen(opt_trace_insn, "w");
         if (!insn_fp) {
@@ -510,6 +526,8 @@ int main(int argc, char **argv)
         cfg.elf_path = opt_elf;
         cfg.ram_bytes = ram_bytes;
         cfg.start_pc = start_pc;
+        cfg.loads = opt_loads;
+        cfg.nloads = opt_nloads;
         dt = difftest_new(&cfg);
         if (!dt) {
             fprintf(stderr, "vsim: could not start the difftest ISS\n");

@@ -1,4 +1,4 @@
-# sim/vsim/vsim.mk - builds the Verilator simulator $(BIN)/vsim (contract: docs/sim-vsim.md).
+# sim/vsim/vsim.mk - builds the Verilator simulator $(BIN)/vsim (contract: docs/sim.md).
 #
 # The RTL is the core and the SoC of hw/ (HW_CORE_SRCS, HW_SOC_SRCS from hw/hw.mk) with the two memories replaced
 # by the DPI-C versions in sim/vsim/rtl. The harness sim/vsim/vsim.cpp links the host C libraries that iss.mk and
@@ -28,7 +28,7 @@ ALL_TARGETS   += $(BIN)/vsim
 
 .PHONY: vsim
 
-## vsim: build the Verilator simulator build/bin/vsim (`vsim --help`; docs/sim-vsim.md)
+## vsim: build the Verilator simulator build/bin/vsim (`vsim --help`; docs/sim.md)
 vsim: $(BIN)/vsim
 
 $(BIN)/vsim: $(VSIM_CPP) $(VSIM_RTL) $(VSIM_RTL_HDRS) $(VSIM_C_LIBS) sim/vsim/vsim.mk
@@ -64,3 +64,31 @@ $(VSIM_TEST_DIR)/finish-fail.elf: sim/vsim/tests/finish.S hw/include/iridium_soc
 $(VSIM_TEST_DIR)/%.elf: sim/vsim/tests/%.S hw/include/iridium_soc.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_ASFLAGS) $(VSIM_TEST_LD) -o $@ $<
+
+# ---- difftest self-test: a vsim built with a deliberately broken sltu must be caught at the right pc ----------
+VSIM_FAULT_DIR := $(BUILD)/vsim-fault
+VSIM_FAULT     := $(VSIM_FAULT_DIR)/vsim
+
+$(VSIM_FAULT): $(VSIM_CPP) $(VSIM_RTL) $(VSIM_RTL_HDRS) $(VSIM_C_LIBS) sim/vsim/vsim.mk
+	@mkdir -p $(VSIM_FAULT_DIR)/obj
+	+$(VERILATOR) $(subst $(VSIM_OBJDIR),$(VSIM_FAULT_DIR)/obj,$(VSIM_VFLAGS)) +define+IR_INJECT_FAULT=1 \
+	    $(VSIM_RTL) $(abspath $(VSIM_CPP)) $(abspath $(VSIM_C_LIBS))
+	cp $(VSIM_FAULT_DIR)/obj/vsim $@
+
+TEST_TARGETS += test-difftest-selftest
+.PHONY: test-difftest-selftest
+
+## test-difftest-selftest: an RTL build with an injected sltu fault must make `vsim --difftest` stop at that pc
+test-difftest-selftest: $(VSIM_FAULT) $(BIN)/vsim $(VSIM_TEST_DIR)/inject.elf
+	@set -e; elf=$(VSIM_TEST_DIR)/inject.elf; \
+	pc=$$(printf '0x%08x' 0x$$($(CROSS)nm $$elf | awk '$$3 == "inject_here" {print $$1}')); \
+	$(BIN)/vsim --difftest --elf $$elf --max-cycles 10000 > /dev/null \
+	    || { echo "FAIL test-difftest-selftest: the correct RTL does not pass inject.elf"; exit 1; }; \
+	echo "PASS correct RTL passes inject.elf under difftest"; \
+	rc=0; $(VSIM_FAULT) --difftest --elf $$elf --max-cycles 10000 > $(VSIM_FAULT_DIR)/report.txt 2>&1 || rc=$$?; \
+	if [ $$rc -eq 1 ] && grep -q "MISMATCH" $(VSIM_FAULT_DIR)/report.txt && \
+	   grep -q "instruction: pc $$pc" $(VSIM_FAULT_DIR)/report.txt; then \
+	    echo "PASS faulty RTL caught at pc $$pc (report: $(VSIM_FAULT_DIR)/report.txt)"; \
+	else \
+	    echo "FAIL faulty RTL not caught at pc $$pc (exit $$rc):"; head -20 $(VSIM_FAULT_DIR)/report.txt; exit 1; \
+	fi

@@ -13,8 +13,19 @@
 
 #include <stddef.h>
 #include <stdint.h>
+/* syscall.h's struct ir_stat has a field st_mtime, which C libraries define as a macro (st_mtim.tv_sec): hide the
+ * macro while the header is read. Code that includes <sys/stat.h> after this header reads the field as
+ * IR_ST_MTIME(p) instead. */
+#pragma push_macro("st_mtime")
+#undef st_mtime
 #include <iridium/syscall.h>
+static inline uint32_t IR_ST_MTIME(const struct ir_stat *s) { return s->st_mtime; }
+#pragma pop_macro("st_mtime")
 #include <iridium/console.h>
+
+#ifndef CLOCK_MONOTONIC                /* picolibc defines it only with _POSIX_MONOTONIC_CLOCK (user.mk sets it) */
+#define CLOCK_MONOTONIC ((clockid_t)4)
+#endif
 
 /* ---- raw system calls ------------------------------------------------------------------------------------- */
 static inline long ir_syscall6(long n, long a0, long a1, long a2, long a3, long a4, long a5)

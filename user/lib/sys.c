@@ -139,9 +139,9 @@ static void stat_from_ir(struct stat *st, const struct ir_stat *is)
     st->st_size = (off_t)is->st_size;
     st->st_blocks = (blkcnt_t)is->st_blocks;
     st->st_blksize = 512;
-    st->st_mtim.tv_sec = is->st_mtime;
-    st->st_atim.tv_sec = is->st_mtime;
-    st->st_ctim.tv_sec = is->st_mtime;
+    st->st_mtim.tv_sec = IR_ST_MTIME(is);
+    st->st_atim.tv_sec = IR_ST_MTIME(is);
+    st->st_ctim.tv_sec = IR_ST_MTIME(is);
 }
 
 int fstat(int fd, struct stat *st)

@@ -18,8 +18,9 @@
  * - the bitmap has bits [0, data_start) set, bit b in [data_start, nblocks) set iff exactly one allocated inode
  *   references block b (directly or as an indirect block), and bits past nblocks (in the last bitmap block) set;
  * - an allocated inode has type FS_T_FILE or FS_T_DIR; a free inode (type 0) is all zero;
- * - no block is mapped at a logical index >= ceil(size / FS_BSIZE); indirect blocks exist only for a non-empty
- *   range of mapped blocks; the bytes of the last mapped block past `size` are zero; holes read as zero;
+ * - no block is mapped at a logical index >= ceil(size / FS_BSIZE), and an indirect block exists only if the
+ *   first logical block it covers is below that bound; the bytes of the last block past `size` are zero (so an
+ *   extension reads zeros); holes (0 pointers) read as zero;
  * - nlink = number of directory entries, among directories reachable from the root, naming the inode ("." and
  *   ".." included); an inode with nlink 0 is an orphan (unlinked while open) that the next mount frees;
  * - a directory's size is a multiple of FS_DIRENT_SIZE; its entry 0 is "." (itself) and entry 1 is ".." (its

@@ -3,9 +3,9 @@
  *
  * Invariants:
  * - at most one buffer holds a given block number while valid (lookups find it; a miss recycles a buffer);
- * - a buffer with refcnt > 0 (someone between bread and brelse) or in_log (modified in the open transaction,
+ * - a buffer with refcnt > 0 (someone between fs_bread and fs_brelse) or in_log (modified in the open transaction,
  *   not yet written anywhere) is never recycled; among the others the least recently released is chosen (LRU);
- * - bread never returns a block outside [0, sb.nblocks): a corrupt pointer reads as an error, not as garbage;
+ * - fs_bread never returns a block outside [0, sb.nblocks): a corrupt pointer reads as an error, not as garbage;
  * - the cache never writes a buffer back by itself: dirty data reaches the disk only through the log (log.c).
  */
 #include "fs_internal.h"
@@ -13,32 +13,32 @@
 static struct buf bufs[FS_NBUF];
 static uint32_t lru_clock;
 
-void binit(void)
+void fs_binit(void)
 {
     memset(bufs, 0, sizeof bufs);
     lru_clock = 0;
 }
 
-int dev_read_block(uint32_t blockno, void *data)
+int fs_dev_read(uint32_t blockno, void *data)
 {
-    if (fs.dev->read(fs.dev->ctx, blockno * FS_SECTORS_PER_BLOCK, data, FS_SECTORS_PER_BLOCK) < 0) {
+    if (fs_cur.dev->read(fs_cur.dev->ctx, blockno * FS_SECTORS_PER_BLOCK, data, FS_SECTORS_PER_BLOCK) < 0) {
         fs_port_warn("read error at block", blockno, 0);
         return -IR_EIO;
     }
     return 0;
 }
 
-int dev_write_block(uint32_t blockno, const void *data)
+int fs_dev_write(uint32_t blockno, const void *data)
 {
-    if (fs.dev->write(fs.dev->ctx, blockno * FS_SECTORS_PER_BLOCK, data, FS_SECTORS_PER_BLOCK) < 0) {
+    if (fs_cur.dev->write(fs_cur.dev->ctx, blockno * FS_SECTORS_PER_BLOCK, data, FS_SECTORS_PER_BLOCK) < 0) {
         fs_port_warn("write error at block", blockno, 0);
-        fs.broken = 1;
+        fs_cur.broken = 1;
         return -IR_EIO;
     }
     return 0;
 }
 
-struct buf *bfind_cached(uint32_t blockno)
+struct buf *fs_bfind_cached(uint32_t blockno)
 {
     for (uint32_t i = 0; i < FS_NBUF; i++)
         if (bufs[i].valid && bufs[i].blockno == blockno)
@@ -49,11 +49,11 @@ struct buf *bfind_cached(uint32_t blockno)
 /* a buffer for blockno with a reference: the cached one, or a recycled one with valid = 0 */
 static struct buf *bget(uint32_t blockno)
 {
-    if (blockno >= fs.sb.nblocks) {
-        fs_port_warn("block number out of range", blockno, fs.sb.nblocks);
+    if (blockno >= fs_cur.sb.nblocks) {
+        fs_port_warn("block number out of range", blockno, fs_cur.sb.nblocks);
         return 0;
     }
-    struct buf *b = bfind_cached(blockno);
+    struct buf *b = fs_bfind_cached(blockno);
     if (b) {
         b->refcnt++;
         return b;
@@ -80,11 +80,11 @@ static struct buf *bget(uint32_t blockno)
     return victim;
 }
 
-struct buf *bread(uint32_t blockno)
+struct buf *fs_bread(uint32_t blockno)
 {
     struct buf *b = bget(blockno);
     if (b && !b->valid) {
-        if (dev_read_block(blockno, b->data) < 0) {
+        if (fs_dev_read(blockno, b->data) < 0) {
             b->refcnt = 0;
             return 0;
         }
@@ -93,7 +93,7 @@ struct buf *bread(uint32_t blockno)
     return b;
 }
 
-struct buf *bget_zero(uint32_t blockno)
+struct buf *fs_bget_zero(uint32_t blockno)
 {
     struct buf *b = bget(blockno);
     if (b) {
@@ -103,10 +103,10 @@ struct buf *bget_zero(uint32_t blockno)
     return b;
 }
 
-void brelse(struct buf *b)
+void fs_brelse(struct buf *b)
 {
     if (b->refcnt == 0)
-        fs_port_panic("brelse of a free buffer");
+        fs_port_panic("fs_brelse of a free buffer");
     b->refcnt--;
     b->stamp = ++lru_clock;
 }

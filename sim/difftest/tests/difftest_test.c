@@ -75,7 +75,7 @@ static void quiet(int on)
 /* Feed events[0..n) to a new checker; returns the index of the first failing event, or n. */
 static size_t replay(const char *elf, const char *rom, uint32_t start, size_t n)
 {
-    struct difftest_config cfg = {rom, elf, IR_SIM_RAM_BYTES, start};
+    struct difftest_config cfg = {rom, elf, IR_SIM_RAM_BYTES, start, NULL, 0};
     struct difftest *d = difftest_new(&cfg);
     if (!d) {
         printf("    difftest_new failed\n");

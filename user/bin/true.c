@@ -1,0 +1,4 @@
+/*
+ * true.c - exit with status 0.
+ */
+int main(void) { return 0; }
