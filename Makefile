@@ -39,16 +39,28 @@ include tests/bench/bench.mk
 -include user/user.mk
 
 # the RTL runs the same test programs as the ISS, alone and in lockstep with it (difftest)
-TEST_TARGETS += $(VSIM_TEST_TARGETS)
+TEST_TARGETS += $(VSIM_TEST_TARGETS) test-os-difftest
+
+.PHONY: test-os-difftest
+## test-os-difftest: boot the OS on the RTL in lockstep with the ISS, run shell commands, power off
+test-os-difftest: $(BIN)/vsim $(BOOTROM_BIN) $(DISK_IMG)
+	@mkdir -p $(BUILD)/logs
+	@rc=0; printf 'echo difftest-ok\nls /bin | wc -l\ncat /bin/true | wc -c\npoweroff\n' | \
+	    $(BIN)/vsim --difftest --load $(DISK_IMG)@0x42000000 --max-cycles 60000000 --stats \
+	    > $(BUILD)/logs/os-difftest.log 2>&1 || rc=$$?; \
+	if [ $$rc -eq 0 ] && grep -q '^difftest-ok' $(BUILD)/logs/os-difftest.log && \
+	   grep -q 'power off' $(BUILD)/logs/os-difftest.log; then \
+	    echo "PASS os boot, shell and power off under difftest ($$(grep -o 'cycles [0-9]*' $(BUILD)/logs/os-difftest.log | head -1))"; \
+	else echo "FAIL os under difftest (exit $$rc), see $(BUILD)/logs/os-difftest.log"; tail -20 $(BUILD)/logs/os-difftest.log; exit 1; fi
 
 .PHONY: all run test lint synth deps help clean
 
 ## all: build the simulators, the boot ROM and every test program
 all: $(ALL_TARGETS)
 
-## run: boot the system in the Verilator simulator (interactive; Ctrl-A X quits)
-run: deps-quiet $(BIN)/vsim $(BOOTROM_BIN)
-	$(BIN)/vsim $(RUN_ARGS)
+## run: boot the OS in the Verilator simulator to a shell prompt (interactive; `poweroff` or Ctrl-A X quits)
+run: deps-quiet $(BIN)/vsim $(BOOTROM_BIN) $(DISK_IMG)
+	$(BIN)/vsim --load $(DISK_IMG)@0x42000000 $(RUN_ARGS)
 
 ## test: everything that can be checked here (lint, synthesis gate, ISA/privileged tests, host tests)
 test: deps-quiet

@@ -3,13 +3,14 @@
  * header. See image.h for the invariants.
  */
 #define _GNU_SOURCE
+/* first: iridium/syscall.h names a field st_mtime, which <sys/stat.h> turns into a macro */
+#include "image.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "image.h"
 
 static int io(struct image *im, uint64_t off, void *buf, uint64_t len, int write)
 {

@@ -10,6 +10,9 @@
  * on every path that mounted it; no input, however damaged, makes the tool crash.
  */
 #define _GNU_SOURCE
+/* first: iridium/syscall.h names a field st_mtime, which <sys/stat.h> turns into a macro */
+#include "fsck.h"
+#include "image.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -19,8 +22,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "fsck.h"
-#include "image.h"
 
 extern uint32_t fs_port_fixed_time;
 extern int fs_port_quiet;
@@ -346,7 +347,7 @@ static int write_header(struct disk_header *h)
 static int cmd_mkfs(int argc, char **argv)
 {
     const char *cmd = "mkfs", *kernel = 0, *root = 0;
-    uint32_t size_mib = 0, load = DEFAULT_LOAD, entry = 0, reserve_kib = 0, ninodes = 0, nlog = FS_LOG_CAP;
+    uint32_t size_mib = 0, load = DEFAULT_LOAD, entry = 0, reserve_kib = 0xffffffffu, ninodes = 0, nlog = FS_LOG_CAP;
     int have_entry = 0;
     struct opts o = {0};
     FOR_ARGS(i) {
@@ -388,8 +389,12 @@ static int cmd_mkfs(int argc, char **argv)
     if (kernel && read_host_file(kernel, &kdata, &klen) < 0)
         return 1;
     uint32_t kmib = (klen + (1u << 20) - 1) >> 20;
-    if (reserve_kib == 0)
+    if (reserve_kib == 0xffffffffu)
         reserve_kib = kmib + 1 < 4 ? 4096 : (kmib + 1) * 1024;
+    if (reserve_kib > 2047u * 1024u) {
+        fprintf(stderr, "fsimage mkfs: --kernel-reserve %u KiB is more than the largest disk\n", reserve_kib);
+        return 2;
+    }
     if ((uint64_t)reserve_kib * 1024 < klen) {
         fprintf(stderr, "fsimage mkfs: the kernel (%u bytes) does not fit in --kernel-reserve %u KiB\n", klen,
                 reserve_kib);

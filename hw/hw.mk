@@ -40,14 +40,15 @@ synth: synth-check
 synth-check:
 	@BUILD=$(BUILD) YOSYS=$(YOSYS) scripts/synth-check.sh
 
-## test-soc: testbenches of the SoC devices (interconnect, ROM/RAM, UART FIFOs, system controller, CLINT, uart_phy)
+## test-soc: testbenches of the SoC devices (interconnect, ROM/RAM, UART FIFOs, system controller, CLINT, uart_phy, SPI)
 test-soc:
 	@mkdir -p $(HW_SOC_TB_DIR)
 	@set -e; fail=0; \
-	for tb in tb_fabric tb_uart_phy; do \
+	for tb in tb_fabric tb_uart_phy tb_spi; do \
 	    case $$tb in \
 	        tb_fabric)   srcs="$(filter-out hw/soc/iridium_soc.v,$(HW_SOC_SRCS))" ;; \
 	        tb_uart_phy) srcs="hw/soc/uart_phy.v" ;; \
+	        tb_spi)      srcs="hw/soc/iridium_spi.v" ;; \
 	    esac; \
 	    $(IVERILOG) -g2005 -Wall -Ihw/include -o $(HW_SOC_TB_DIR)/$$tb hw/soc/tb/$$tb.v $$srcs; \
 	    $(VVP) -n $(HW_SOC_TB_DIR)/$$tb | tee $(HW_SOC_TB_DIR)/$$tb.log; \

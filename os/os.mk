@@ -1,4 +1,6 @@
-# os/os.mk - the software that runs on Iridium. For now: the boot ROM program (os/boot/, M-mode firmware).
+# os/os.mk - the software that runs on Iridium: the boot ROM firmware (os/boot/, M-mode, SBI), the kernel
+# (os/kernel/, S-mode, with the file-system core os/kernel/fs/), the kernel's test programs (tests/os/progs/), the
+# disk image (build/disk.img) and the system tests (tests/os/). docs/os.md describes the whole.
 #
 # Products (build/boot/): bootrom.elf (with symbols, for objdump/debugging), bootrom.bin (raw image loaded at 0 by
 # the simulators), bootrom.hex ($readmemh, one 32-bit little-endian word per line, padded with zeros to the full
@@ -56,11 +58,11 @@ $(BOOTROM_HEX): $(BOOTROM_BIN)
 TEST_TARGETS  += test-bootrom-iss test-bootrom-vsim
 .PHONY: test-bootrom-iss test-bootrom-vsim
 
-## test-bootrom-iss: boot ROM demo on the ISS: banner, echo, Ctrl-D power off, trap report
+## test-bootrom-iss: firmware without a disk on the ISS: banner, console monitor echo, Ctrl-D power off, trap report
 test-bootrom-iss: $(BIN)/iss $(BOOTROM_ELF) $(BOOTROM_BIN)
 	CROSS=$(CROSS) os/boot/test-bootrom.sh $(BIN)/iss $(BOOTROM_ELF) $(BOOTROM_BIN) iss $(BOOT_DIR)/test-iss
 
-## test-bootrom-vsim: boot ROM demo on vsim (the RTL): banner, echo, Ctrl-D power off, trap report
+## test-bootrom-vsim: firmware without a disk on vsim (the RTL): banner, monitor echo, Ctrl-D power off, trap report
 test-bootrom-vsim: $(BIN)/vsim $(BOOTROM_ELF) $(BOOTROM_BIN)
 	CROSS=$(CROSS) os/boot/test-bootrom.sh $(BIN)/vsim $(BOOTROM_ELF) $(BOOTROM_BIN) vsim $(BOOT_DIR)/test-vsim
 
@@ -100,9 +102,10 @@ LDFLAGS_NORWX := $(shell $(RV_CC) -Wl,--no-warn-rwx-segments -nostdlib -x c /dev
 
 # ---- kernel test programs (tests/os/progs/: freestanding, independent of the user library) --------------------
 OS_PROGS_DIR  := $(BUILD)/os/progs
-OS_PROG_NAMES := usertests
+OS_PROG_NAMES := ktests
 OS_PROGS      := $(addprefix $(OS_PROGS_DIR)/,$(OS_PROG_NAMES))
 OS_PROG_CFLAGS := $(RV_CFLAGS) -I os/include -I tests/os/progs
+.PRECIOUS: $(OS_PROGS_DIR)/%.o
 
 $(OS_PROGS_DIR)/%.o: tests/os/progs/%.c tests/os/progs/tlib.h os/include/iridium/syscall.h os/os.mk
 	@mkdir -p $(@D)
@@ -148,6 +151,18 @@ $(DISK_IMG): $(KERNEL_BIN) $$(DISK_PROGS) $(MKDISK) $$(wildcard $(BIN)/fsimage)
 	mv $@.tmp $@
 
 .PHONY: run-os
-## run-os: boot the OS on the ISS (firmware -> kernel -> init -> sh); BOOTARGS="init=/bin/usertests" to change init
+## run-os: boot the OS on the ISS (firmware -> kernel -> init -> sh); BOOTARGS="init=/bin/ktests" to change init
 run-os: $(BIN)/iss $(BOOTROM_BIN) $(DISK_IMG)
 	tests/os/boot.sh iss "$(BOOTARGS)"
+
+# ---- system tests: boot the OS and drive the shell (tests/os/run-tests.sh prints PASS/FAIL lines) -------------
+TEST_TARGETS  += test-os-iss test-os-vsim
+.PHONY: test-os-iss test-os-vsim
+
+## test-os-iss: OS system tests on the ISS (boot, shell, pipes, redirection, jobs, ^C, ktests suite, unattended)
+test-os-iss: $(BIN)/iss $(BOOTROM_BIN) $(DISK_IMG)
+	tests/os/run-tests.sh iss
+
+## test-os-vsim: OS system tests on vsim (RTL), shortened set: boot to the prompt, ktests as init
+test-os-vsim: $(BIN)/vsim $(BOOTROM_BIN) $(DISK_IMG)
+	tests/os/run-tests.sh vsim

@@ -10,14 +10,13 @@
 // Address of the first instruction after reset (the boot ROM). The SoC input boot_addr overrides it at run time
 // (vsim --elf starts at the ELF entry).
 `define IR_RESET_PC            32'h0000_0000
-// Entries in each TLB (instruction and data), fully associative, flip-flops. 0 disables the TLB (every access walks).
+// Entries in each TLB (instruction and data), fully associative, flip-flops, round-robin replacement; at least 1.
 `define IR_TLB_ENTRIES         8
 // Branch target buffer entries in fetch (power of two; 0 = none). Each entry: partial tag, target, 2-bit counter.
 `define IR_BTB_ENTRIES         16
-// Static branch prediction in decode (used when the BTB does not know the branch): 1 = backward branches and jal are predicted taken, 0 = predict not taken.
+// Static prediction in decode when the BTB does not know a branch: 1 = backward branches and jal predicted taken,
+// 0 = predicted not taken.
 `define IR_BRANCH_PREDICT      1
-// Multiplier: 1 = one pipelined 33x33 multiply (maps to DSP blocks), result one cycle after execute.
-`define IR_MUL_ENABLE          1
 // Fault injection for the difftest self-test (0 = none). 1 = sltu returns the inverted result when rs1 == 5.
 // Only the self-test build sets it (verilator +define+IR_INJECT_FAULT=1); never in a real build.
 `ifndef IR_INJECT_FAULT
@@ -32,5 +31,8 @@
 `define IR_UART_FIFO_DEPTH     16             // bytes in each UART FIFO (power of two)
 `define IR_UART_BAUDDIV        434            // reset baud divisor: 50 MHz / 115200
 `define IR_SOC_VERSION         32'h0001_0000
+// SPI master (SD card): reset clock divider, SCK = clk / (2 * (div + 1)). 63: 390 kHz at 50 MHz, below the 400 kHz
+// an SD card accepts before it is initialised at any clock up to 51 MHz; software sets its own from CLOCK_HZ.
+`define IR_SPI_DIV_RESET       63
 
 `endif

@@ -13,6 +13,7 @@
 #define IR_UART_BASE        0x80000000u
 #define IR_SYSCTL_BASE      0x80001000u
 #define IR_CLINT_BASE       0x80010000u
+#define IR_SPI_BASE         0x80020000u
 
 /* UART */
 #define IR_UART_RXDATA      0x00u         /* bit 31: empty; bits 7:0 data (read pops) */
@@ -43,6 +44,17 @@
 #define IR_CLINT_MSIP       0x0000u
 #define IR_CLINT_MTIMECMP   0x4000u
 #define IR_CLINT_MTIME      0xBFF8u
+
+/* SPI master (SD card; SPI mode 0). A DATA write, a DATA/XFER read and a CONTROL write wait (bus wait states)
+ * while a transfer runs, so software needs no polling: write DATA then read DATA, or read XFER per byte. */
+#define IR_SPI_DATA         0x00u         /* W: bits 7:0 start a transfer; R: the last byte received */
+#define IR_SPI_XFER         0x04u         /* R: transfer 0xFF, return the byte received */
+#define IR_SPI_STATUS       0x08u
+#define IR_SPI_CONTROL      0x0Cu
+#define IR_SPI_ST_BUSY      0x1u
+#define IR_SPI_CTRL_CS      0x1u          /* 1 = chip select asserted (spi_cs_n low) */
+#define IR_SPI_CTRL_DIV_SHIFT 16          /* bits 31:16: SCK = clock / (2 * (DIV + 1)) */
+#define IR_SPI_DIV_RESET    63u           /* IR_SPI_DIV_RESET in hw/include/iridium_config.vh */
 
 /* Defaults of the simulated SoC (the RTL takes them from hw/include/iridium_config.vh) */
 #define IR_SIM_RAM_BYTES    (64u << 20)

@@ -1,5 +1,5 @@
-// iridium_fabric.v - everything of the SoC except the core: interconnect, boot ROM, RAM, UART, system controller
-// and CLINT, with the core's two bus ports, interrupt lines and mtime as its interface.
+// iridium_fabric.v - everything of the SoC except the core: interconnect, boot ROM, RAM, UART, system controller,
+// CLINT and SPI master, with the core's two bus ports, interrupt lines and mtime as its interface.
 //
 // It exists as a module of its own so that the SoC device tests (hw/soc/tb) can drive the core-side buses
 // directly. Invariants: those of iridium_xbar (bus protocol, decode of docs/memory-map.md) and of each device.
@@ -13,7 +13,8 @@ module iridium_fabric #(
     parameter CLOCK_HZ        = `IR_CLOCK_HZ,
     parameter BOARD_ID        = `IR_BOARD_ID,
     parameter UART_FIFO_DEPTH = `IR_UART_FIFO_DEPTH,
-    parameter UART_BAUDDIV    = `IR_UART_BAUDDIV
+    parameter UART_BAUDDIV    = `IR_UART_BAUDDIV,
+    parameter SPI_DIV_RESET   = `IR_SPI_DIV_RESET
 ) (
     input  wire        clk,
     input  wire        rst,
@@ -49,7 +50,12 @@ module iridium_fabric #(
     output wire [15:0] uart_bauddiv,
     // finisher
     output wire        finish_valid,
-    output wire [31:0] finish_value
+    output wire [31:0] finish_value,
+    // SPI (SD card)
+    output wire        spi_sclk,
+    output wire        spi_mosi,
+    output wire        spi_cs_n,
+    input  wire        spi_miso
 );
     localparam ROM_AW = $clog2(BOOTROM_BYTES / 4);
     localparam RAM_AW = $clog2(RAM_BYTES / 4);
@@ -57,9 +63,9 @@ module iridium_fabric #(
     wire        rom_i_en, rom_d_en, ram_i_en, ram_d_en;
     wire [3:0]  ram_d_we;
     wire [31:0] rom_i_rdata, rom_d_rdata, ram_i_rdata, ram_d_rdata;
-    wire        uart_req, uart_ready, sysctl_req, clint_req, dev_we;
+    wire        uart_req, uart_ready, sysctl_req, clint_req, spi_req, spi_ready, dev_we;
     wire [3:0]  dev_wstrb;
-    wire [31:0] dev_wdata, uart_rdata, sysctl_rdata, clint_rdata;
+    wire [31:0] dev_wdata, uart_rdata, sysctl_rdata, clint_rdata, spi_rdata;
 
     iridium_xbar #(.BOOTROM_BYTES(BOOTROM_BYTES), .RAM_BYTES(RAM_BYTES)) u_xbar (
         .clk(clk), .rst(rst),
@@ -74,6 +80,7 @@ module iridium_fabric #(
         .uart_req(uart_req), .uart_ready(uart_ready), .uart_rdata(uart_rdata),
         .sysctl_req(sysctl_req), .sysctl_rdata(sysctl_rdata),
         .clint_req(clint_req), .clint_rdata(clint_rdata),
+        .spi_req(spi_req), .spi_ready(spi_ready), .spi_rdata(spi_rdata),
         .dev_we(dev_we), .dev_wstrb(dev_wstrb), .dev_wdata(dev_wdata)
     );
 
@@ -109,6 +116,13 @@ module iridium_fabric #(
         .clk(clk), .rst(rst),
         .req(clint_req), .addr(dbus_req_addr[15:2]), .we(dev_we), .wstrb(dev_wstrb), .wdata(dev_wdata),
         .rdata(clint_rdata), .mtime(mtime), .mtip(irq_m_timer), .msip(irq_m_soft)
+    );
+
+    iridium_spi #(.DIV_RESET(SPI_DIV_RESET)) u_spi (
+        .clk(clk), .rst(rst),
+        .req(spi_req), .ready(spi_ready), .addr(dbus_req_addr[11:2]), .we(dev_we), .wstrb(dev_wstrb),
+        .wdata(dev_wdata), .rdata(spi_rdata),
+        .sclk(spi_sclk), .mosi(spi_mosi), .cs_n(spi_cs_n), .miso(spi_miso)
     );
 endmodule
 

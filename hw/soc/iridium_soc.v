@@ -1,9 +1,9 @@
 // iridium_soc.v - the Iridium SoC top: the core (hw/core) and the fabric (interconnect, boot ROM, RAM, UART, system
-// controller, CLINT; iridium_fabric.v).
+// controller, CLINT, SPI master; iridium_fabric.v).
 //
 // Interface: UART byte streams (no serial line here: boards add uart_phy.v, the simulator moves bytes), the
 // finisher (finish_valid for one cycle with the raw value written; the board or harness decides what it means),
-// and the core's retirement outputs (ret_*, docs/core.md) passed through for the simulator.
+// the SPI pins of the SD card (spi_*; mode 0, iridium_spi.v), and the core's retirement outputs (ret_*, docs/core.md) passed through for the simulator.
 // Invariants: rst is synchronous and active high and resets the core and every device register (not the
 // memories); the hart starts at boot_addr, which must stay constant while the SoC runs.
 `default_nettype none
@@ -16,7 +16,8 @@ module iridium_soc #(
     parameter CLOCK_HZ        = `IR_CLOCK_HZ,
     parameter BOARD_ID        = `IR_BOARD_ID,
     parameter UART_FIFO_DEPTH = `IR_UART_FIFO_DEPTH,
-    parameter UART_BAUDDIV    = `IR_UART_BAUDDIV
+    parameter UART_BAUDDIV    = `IR_UART_BAUDDIV,
+    parameter SPI_DIV_RESET   = `IR_SPI_DIV_RESET
 ) (
     input  wire        clk,
     input  wire        rst,
@@ -32,6 +33,11 @@ module iridium_soc #(
     // finisher
     output wire        finish_valid,
     output wire [31:0] finish_value,
+    // SPI (SD card)
+    output wire        spi_sclk,
+    output wire        spi_mosi,
+    output wire        spi_cs_n,
+    input  wire        spi_miso,
     // retirement (docs/core.md)
     output wire        ret_valid,
     output wire [1:0]  ret_kind,
@@ -79,7 +85,8 @@ module iridium_soc #(
 
     iridium_fabric #(
         .BOOTROM_BYTES(BOOTROM_BYTES), .BOOTROM_INIT(BOOTROM_INIT), .RAM_BYTES(RAM_BYTES), .CLOCK_HZ(CLOCK_HZ),
-        .BOARD_ID(BOARD_ID), .UART_FIFO_DEPTH(UART_FIFO_DEPTH), .UART_BAUDDIV(UART_BAUDDIV)
+        .BOARD_ID(BOARD_ID), .UART_FIFO_DEPTH(UART_FIFO_DEPTH), .UART_BAUDDIV(UART_BAUDDIV),
+        .SPI_DIV_RESET(SPI_DIV_RESET)
     ) u_fabric (
         .clk(clk), .rst(rst),
         .ibus_req_valid(ibus_req_valid), .ibus_req_ready(ibus_req_ready), .ibus_req_addr(ibus_req_addr),
@@ -90,7 +97,8 @@ module iridium_soc #(
         .irq_m_ext(irq_m_ext), .irq_m_timer(irq_m_timer), .irq_m_soft(irq_m_soft), .mtime(mtime),
         .uart_tx_valid(uart_tx_valid), .uart_tx_data(uart_tx_data), .uart_tx_ready(uart_tx_ready),
         .uart_rx_valid(uart_rx_valid), .uart_rx_data(uart_rx_data), .uart_rx_ready(uart_rx_ready),
-        .uart_bauddiv(uart_bauddiv), .finish_valid(finish_valid), .finish_value(finish_value)
+        .uart_bauddiv(uart_bauddiv), .finish_valid(finish_valid), .finish_value(finish_value),
+        .spi_sclk(spi_sclk), .spi_mosi(spi_mosi), .spi_cs_n(spi_cs_n), .spi_miso(spi_miso)
     );
 endmodule
 

@@ -1,6 +1,6 @@
 // iridium_synth_top.v - a generic FPGA top for the synthesis gate (scripts/synth-check.sh) and a starting point for
-// board tops: the SoC with its boot ROM image, the serial line (uart_phy.v), and the finisher's reset code (0x7777)
-// wired to a system reset. Retirement outputs are left unconnected (the synthesiser removes that logic).
+// board tops: the SoC with its boot ROM image, the serial line (uart_phy.v), the SD card's SPI pins, and the
+// finisher's reset code (0x7777) wired to a system reset. Retirement outputs are left unconnected (the synthesiser removes that logic).
 //
 // Invariants: rst_in is synchronous and active high; the SoC is held in reset while rst_in is high and for one
 // cycle after a finisher reset request. The hart starts in the boot ROM (boot_addr = 0). Power-off codes are
@@ -18,7 +18,11 @@ module iridium_synth_top #(
     input  wire clk,
     input  wire rst_in,
     input  wire uart_rxd,
-    output wire uart_txd
+    output wire uart_txd,
+    output wire sd_sclk,
+    output wire sd_mosi,
+    output wire sd_cs_n,
+    input  wire sd_miso
 );
     wire        tx_valid, tx_ready, rx_valid, rx_ready, finish_valid;
     wire [7:0]  tx_data, rx_data;
@@ -38,6 +42,7 @@ module iridium_synth_top #(
         .uart_tx_valid(tx_valid), .uart_tx_data(tx_data), .uart_tx_ready(tx_ready),
         .uart_rx_valid(rx_valid), .uart_rx_data(rx_data), .uart_rx_ready(rx_ready), .uart_bauddiv(bauddiv),
         .finish_valid(finish_valid), .finish_value(finish_value),
+        .spi_sclk(sd_sclk), .spi_mosi(sd_mosi), .spi_cs_n(sd_cs_n), .spi_miso(sd_miso),
         .ret_valid(), .ret_kind(), .ret_pc(), .ret_insn(), .ret_rd(), .ret_rd_wdata(),
         .ret_mem_valid(), .ret_mem_we(), .ret_mem_addr(), .ret_mem_wstrb(), .ret_mem_wdata(), .ret_mem_rdata(),
         .ret_csr_we(), .ret_csr_addr(), .ret_csr_wdata(), .ret_cause(), .ret_tval(), .ret_next_pc(), .ret_priv()

@@ -5,11 +5,13 @@
 // - Every accepted request gets exactly one response, in the cycle after it was accepted; a new request can be
 //   accepted in that same cycle, so each port moves one word per cycle.
 // - I port: ROM and RAM; anything else answers rsp_err. i_req_ready is always 1.
-// - D port: ROM (reads only; a write is an error and reaches no memory), RAM, UART, system controller, CLINT;
-//   anything else answers rsp_err. d_req_ready is 0 only while the UART holds off a TXDATA write (FIFO full).
+// - D port: ROM (reads only; a write is an error and reaches no memory), RAM, UART, system controller, CLINT,
+//   SPI master; anything else answers rsp_err. d_req_ready is 0 only while the UART holds off a TXDATA write (FIFO
+//   full) or the SPI master holds off an access until its transfer is over.
 // - Slaves register their read data when enabled; the response mux picks it with the select registered at
 //   acceptance (reads only): error and write responses carry rdata 0.
-// - The select outputs for devices (*_req) do not depend on d_req_ready (no combinational loop through the UART).
+// - The select outputs for devices (*_req) do not depend on d_req_ready (no combinational loop through the UART
+//   or the SPI master).
 `default_nettype none
 `include "iridium_config.vh"
 
@@ -55,6 +57,9 @@ module iridium_xbar #(
     input  wire [31:0] sysctl_rdata,
     output wire        clint_req,
     input  wire [31:0] clint_rdata,
+    output wire        spi_req,
+    input  wire        spi_ready,
+    input  wire [31:0] spi_rdata,
     output wire        dev_we,
     output wire [3:0]  dev_wstrb,
     output wire [31:0] dev_wdata
@@ -92,12 +97,14 @@ module iridium_xbar #(
     wire d_hit_uart   = (d_req_addr[31:12] == 20'h8000_0);
     wire d_hit_sysctl = (d_req_addr[31:12] == 20'h8000_1);
     wire d_hit_clint  = (d_req_addr[31:16] == 16'h8001);
-    wire d_hit_any    = d_hit_rom || d_hit_ram || d_hit_uart || d_hit_sysctl || d_hit_clint;
+    wire d_hit_spi    = (d_req_addr[31:12] == 20'h8002_0);
+    wire d_hit_any    = d_hit_rom || d_hit_ram || d_hit_uart || d_hit_sysctl || d_hit_clint || d_hit_spi;
 
     assign uart_req    = d_req_valid && d_hit_uart;
     assign sysctl_req  = d_req_valid && d_hit_sysctl;
     assign clint_req   = d_req_valid && d_hit_clint;
-    assign d_req_ready = !uart_req || uart_ready;
+    assign spi_req     = d_req_valid && d_hit_spi;
+    assign d_req_ready = (!uart_req || uart_ready) && (!spi_req || spi_ready);
     assign dev_we      = d_req_we;
     assign dev_wstrb   = d_req_wstrb;
     assign dev_wdata   = d_req_wdata;
@@ -108,7 +115,7 @@ module iridium_xbar #(
     assign ram_d_en = d_accept && d_hit_ram;
     assign ram_d_we = d_req_we ? d_req_wstrb : 4'b0000;
 
-    reg d_sel_rom, d_sel_ram, d_sel_uart, d_sel_sysctl, d_sel_clint;
+    reg d_sel_rom, d_sel_ram, d_sel_uart, d_sel_sysctl, d_sel_clint, d_sel_spi;
     always @(posedge clk) begin
         if (rst) begin
             d_rsp_valid  <= 1'b0;
@@ -118,6 +125,7 @@ module iridium_xbar #(
             d_sel_uart   <= 1'b0;
             d_sel_sysctl <= 1'b0;
             d_sel_clint  <= 1'b0;
+            d_sel_spi    <= 1'b0;
         end else begin
             d_rsp_valid  <= d_accept;
             d_rsp_err    <= d_accept && !d_hit_any;
@@ -126,13 +134,15 @@ module iridium_xbar #(
             d_sel_uart   <= d_read && d_hit_uart;
             d_sel_sysctl <= d_read && d_hit_sysctl;
             d_sel_clint  <= d_read && d_hit_clint;
+            d_sel_spi    <= d_read && d_hit_spi;
         end
     end
     assign d_rsp_rdata = ({32{d_sel_rom}}    & rom_d_rdata)
                        | ({32{d_sel_ram}}    & ram_d_rdata)
                        | ({32{d_sel_uart}}   & uart_rdata)
                        | ({32{d_sel_sysctl}} & sysctl_rdata)
-                       | ({32{d_sel_clint}}  & clint_rdata);
+                       | ({32{d_sel_clint}}  & clint_rdata)
+                       | ({32{d_sel_spi}}    & spi_rdata);
 endmodule
 
 `default_nettype wire

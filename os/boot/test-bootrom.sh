@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# test-bootrom.sh - end-to-end checks of the boot ROM program on one simulator (vsim or iss).
+# test-bootrom.sh - end-to-end checks of the boot ROM firmware on one simulator (vsim or iss), without a disk
+# image: the firmware prints its banner, finds no kernel and falls back to its console monitor (booting the kernel
+# is tested by tests/os/run-tests.sh).
 #
 # Usage: os/boot/test-bootrom.sh SIMULATOR BOOTROM.elf BOOTROM.bin BOARD-NAME OUTDIR
 #   e.g. os/boot/test-bootrom.sh build/bin/iss build/boot/bootrom.elf build/boot/bootrom.bin iss build/boot/test-iss

@@ -35,6 +35,8 @@ enum iss_stop {
     ISS_QUIT,          /* the host console asked to quit (Ctrl-A X) */
 };
 
+struct sdcard;   /* sim/models/sdcard.h */
+
 /* Host side of the UART. Both callbacks may be NULL (no input; output discarded). */
 struct iss_host {
     void *ctx;
@@ -57,6 +59,9 @@ int iss_mem_read(struct iss *s, uint32_t paddr, uint8_t *data, size_t len);
 void iss_reset(struct iss *s, uint32_t reset_pc);
 
 void iss_set_host(struct iss *s, const struct iss_host *host);
+/* The SD card on the SPI master's pins (NULL = none: MISO reads 1, so every byte received is 0xFF). The caller
+ * keeps ownership (closes it after the run). */
+void iss_set_sdcard(struct iss *s, struct sdcard *card);
 /* Stores to this physical word end the run (riscv-tests `tohost`); call after loading an ELF that has one. */
 void iss_set_tohost(struct iss *s, uint32_t paddr);
 

@@ -1,5 +1,6 @@
 /*
- * iss_dev.c - the Iridium SoC's memories and devices in the ISS: boot ROM, RAM, UART, system controller, CLINT.
+ * iss_dev.c - the Iridium SoC's memories and devices in the ISS: boot ROM, RAM, UART, system controller, CLINT,
+ * SPI master (with the SD card model of sim/models/sdcard.h on its pins).
  *
  * Addresses and registers are docs/memory-map.md (constants from hw/include/iridium_soc.h). Device registers are 32
  * bits: reads return the whole word, writes update only the byte lanes in wstrb. Reserved offsets inside a device
@@ -8,7 +9,9 @@
  * Simulator specifics: the UART's TX FIFO never fills (bytes go straight to the host), so STATUS.TXREADY is always 1;
  * the RX FIFO (UART_FIFO_DEPTH bytes) is fed by the host callback, polled every POLL_INTERVAL steps by iss_run and
  * when the program reads RXDATA/STATUS with the FIFO empty (at most once every 64 steps, so a polling loop does not
- * become a system-call loop). mtime advances by one per step (iss_core.c).
+ * become a system-call loop). mtime advances by one per step (iss_core.c). The SPI master moves a whole byte at
+ * each DATA write or XFER read (16 SCK edges given to the card model at once), so it is never busy (STATUS 0) and
+ * DIV is stored only.
  *
  * In difftest (oracle) mode devices are not touched: reads return the RTL's word, writes are dropped except a
  * finisher reset, which restarts the ISS as the RTL restarts.
@@ -16,10 +19,12 @@
  * Invariant: mip's device bits (MEIP, MTIP, MSIP) equal the device state after every device access.
  */
 #include "iss_internal.h"
+#include "sdcard.h"
 
 #define UART_END   (IR_UART_BASE + 0x1000u)
 #define SYSCTL_END (IR_SYSCTL_BASE + 0x1000u)
 #define CLINT_END  (IR_CLINT_BASE + 0x10000u)
+#define SPI_END    (IR_SPI_BASE + 0x1000u)
 #define RX_POLL_MIN_STEPS 64u
 
 uint8_t *phys_host(struct iss *s, uint64_t pa, unsigned len, int writable)
@@ -206,12 +211,60 @@ static void clint_write(struct iss *s, uint32_t off, uint32_t wdata, uint32_t ws
     }
 }
 
+/* ---- SPI master ---- */
+
+void iss_set_sdcard(struct iss *s, struct sdcard *card)
+{
+    s->sdcard = card;
+    if (card) sdcard_pins(card, !(s->spi_control & IR_SPI_CTRL_CS), 0, 1);
+}
+
+/* One byte in SPI mode 0, MSB first: MOSI set while SCK is low, MISO sampled while SCK is high. */
+static uint8_t spi_xfer(struct iss *s, uint8_t out)
+{
+    int cs_n = !(s->spi_control & IR_SPI_CTRL_CS);
+    uint8_t in = 0;
+    for (int b = 7; b >= 0; b--) {
+        int mosi = (out >> b) & 1, miso = 1;
+        if (s->sdcard) {
+            sdcard_pins(s->sdcard, cs_n, 0, mosi);
+            miso = sdcard_pins(s->sdcard, cs_n, 1, mosi);
+            sdcard_pins(s->sdcard, cs_n, 0, mosi);
+        }
+        in = (uint8_t)((in << 1) | miso);
+    }
+    s->spi_rx = in;
+    return in;
+}
+
+static void spi_set_control(struct iss *s, uint32_t v)
+{
+    s->spi_control = v & (0xFFFF0000u | IR_SPI_CTRL_CS);
+    if (s->sdcard) sdcard_pins(s->sdcard, !(s->spi_control & IR_SPI_CTRL_CS), 0, 1);
+}
+
+static uint32_t spi_read(struct iss *s, uint32_t off)
+{
+    switch (off) {
+    case IR_SPI_DATA: return s->spi_rx;
+    case IR_SPI_XFER: return spi_xfer(s, 0xFF);
+    case IR_SPI_CONTROL: return s->spi_control;
+    default: return 0;   /* STATUS: never busy */
+    }
+}
+
+static void spi_write(struct iss *s, uint32_t off, uint32_t wdata, uint32_t wstrb)
+{
+    if (off == IR_SPI_DATA && (wstrb & 1)) spi_xfer(s, (uint8_t)wdata);
+    else if (off == IR_SPI_CONTROL) spi_set_control(s, merge(s->spi_control, wdata, wstrb & 0xDu));
+}
+
 /* ---- dispatch ---- */
 
 static int is_device(uint32_t pa)
 {
     return (pa >= IR_UART_BASE && pa < UART_END) || (pa >= IR_SYSCTL_BASE && pa < SYSCTL_END) ||
-           (pa >= IR_CLINT_BASE && pa < CLINT_END);
+           (pa >= IR_CLINT_BASE && pa < CLINT_END) || (pa >= IR_SPI_BASE && pa < SPI_END);
 }
 
 int mmio_read(struct iss *s, uint32_t pa, uint32_t *word)
@@ -224,7 +277,8 @@ int mmio_read(struct iss *s, uint32_t pa, uint32_t *word)
     }
     if (a < UART_END) *word = uart_read(s, a - IR_UART_BASE);
     else if (a < SYSCTL_END) *word = sysctl_read(s, a - IR_SYSCTL_BASE);
-    else *word = clint_read(s, a - IR_CLINT_BASE);
+    else if (a < CLINT_END) *word = clint_read(s, a - IR_CLINT_BASE);
+    else *word = spi_read(s, a - IR_SPI_BASE);
     return 0;
 }
 
@@ -240,7 +294,8 @@ int mmio_write(struct iss *s, uint32_t pa, uint32_t wdata, uint32_t wstrb)
     if (a < UART_END) uart_write(s, a - IR_UART_BASE, wdata, wstrb);
     else if (a < SYSCTL_END) {
         if (a - IR_SYSCTL_BASE == IR_SYSCTL_FINISHER) finisher(s, merge(0, wdata, wstrb));
-    } else clint_write(s, a - IR_CLINT_BASE, wdata, wstrb);
+    } else if (a < CLINT_END) clint_write(s, a - IR_CLINT_BASE, wdata, wstrb);
+    else spi_write(s, a - IR_SPI_BASE, wdata, wstrb);
     return 0;
 }
 
@@ -267,6 +322,8 @@ void dev_reset(struct iss *s)
     s->mtime = 0;
     s->mtimecmp = ~0ull;
     s->last_poll = 0;
+    s->spi_rx = 0;
+    spi_set_control(s, IR_SPI_DIV_RESET << IR_SPI_CTRL_DIV_SHIFT);
     s->mip &= ~MIP_DEV_MASK;
     uart_update_irq(s);
     clint_update_mtip(s);

@@ -2,7 +2,7 @@
  * iss_internal.h - the state of one simulated Iridium SoC and the interfaces between the ISS's subsystems.
  *
  * Files: iss_core.c (decode, execute, step loop), iss_csr.c (CSRs, traps, interrupts), iss_mmu.c (Sv32 and the
- * software TLBs), iss_dev.c (ROM, RAM, UART, system controller, CLINT).
+ * software TLBs), iss_dev.c (ROM, RAM, UART, system controller, CLINT, SPI master).
  *
  * Invariants:
  *  - x[0] is always 0. Decoding redirects writes to x0 to the dummy register x[32], so execution never checks rd.
@@ -141,6 +141,9 @@ struct iss {
     uint32_t msip;
     uint64_t mtime, mtimecmp;
     uint64_t last_poll;         /* steps at the last console poll */
+    uint32_t spi_control;       /* SPI CONTROL: bit 0 CS, bits 31:16 DIV */
+    uint8_t spi_rx;             /* SPI: the last byte received */
+    struct sdcard *sdcard;      /* on the SPI pins (NULL = none) */
 
     /* ---- run control ---- */
     uint64_t steps;

@@ -1,4 +1,5 @@
-# sim/models/models.mk - the host-side models shared by vsim and iss: console (UART host side) and image loader.
+# sim/models/models.mk - the host-side models shared by vsim and iss: console (UART host side), image loader and
+# the SD card (SPI mode, sdcard.c).
 #
 # Provides for other fragments:
 #   MODELS_SRCS  the C sources (vsim.mk may compile them itself)
@@ -6,7 +7,7 @@
 #   MODELS_LIB   $(BUILD)/host/libmodels.a holding MODELS_OBJS
 # Objects are compiled with -MMD so header changes rebuild them.
 
-MODELS_SRCS := sim/models/console.c sim/models/loader.c
+MODELS_SRCS := sim/models/console.c sim/models/loader.c sim/models/sdcard.c
 MODELS_OBJS := $(MODELS_SRCS:%.c=$(BUILD)/host/%.o)
 MODELS_LIB  := $(BUILD)/host/libmodels.a
 MODELS_TEST := $(BUILD)/host/sim/models/tests/models_test
@@ -30,4 +31,17 @@ test-models: $(MODELS_TEST)
 
 TEST_TARGETS += test-models
 
--include $(MODELS_OBJS:.o=.d) $(BUILD)/host/sim/models/tests/models_test.d
+SDCARD_TEST := $(BUILD)/host/sim/models/tests/sdcard_test
+
+$(SDCARD_TEST): $(BUILD)/host/sim/models/tests/sdcard_test.o $(MODELS_LIB)
+	$(HOST_CC) $(HOST_CFLAGS) $^ -o $@
+
+.PHONY: test-sdcard
+## test-sdcard: host tests of the SD card model (SPI mode: init, reads, writes, CRC, errors, power cut)
+test-sdcard: $(SDCARD_TEST)
+	@mkdir -p $(BUILD)/host/sim/models/tests/tmp
+	$(SDCARD_TEST) $(BUILD)/host/sim/models/tests/tmp
+
+TEST_TARGETS += test-sdcard
+
+-include $(MODELS_OBJS:.o=.d) $(BUILD)/host/sim/models/tests/models_test.d $(BUILD)/host/sim/models/tests/sdcard_test.d

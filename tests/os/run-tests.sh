@@ -5,7 +5,7 @@
 # Usage: tests/os/run-tests.sh iss|vsim [OUTDIR]     (vsim runs a shortened set)
 # Needs build/boot/bootrom.bin and build/disk.img (make bootrom disk). Prints one "PASS os-SIM: name" or
 # "FAIL os-SIM: name: why" line per test; exit status 1 if any failed, 2 on bad usage. Simulator outputs are
-# kept in OUTDIR (default build/os/test-SIM). Also prints the measurements reported by usertests (cycles).
+# kept in OUTDIR (default build/os/test-SIM). Also prints the measurements reported by ktests (cycles).
 set -uo pipefail
 if [ $# -lt 1 ] || { [ "$1" != iss ] && [ "$1" != vsim ]; }; then
     echo "usage: $0 iss|vsim [OUTDIR]" >&2
@@ -50,8 +50,9 @@ drive_shell() {
     printf 'echo def >> /tmp/f\n'; pause 0.2
     printf 'cat < /tmp/f\n'; pause 0.2
     printf 'nosuchprog\n'; pause 0.2
-    printf 'sleep 1 &\n'; pause 0.2
-    printf 'ps\n'; pause 1.5
+    printf 'sleep 2 &\n'; pause 0.2
+    printf 'ps\n'; pause 0.3
+    printf 'sleep 3\n'; pause 0.5
     printf 'ps\n'; pause 0.3
     printf 'poweroff\n'; pause 1
 }
@@ -64,7 +65,7 @@ test_shell() {
     if grep -q '^abc' "$o" && grep -q '^def' "$o"; then pass "redirection > >> <"; else fail redirect "cat did not print abc, def"; fi
     if grep -q 'nosuchprog: command not found' "$o"; then pass "exec of a missing program"; else fail missing "no error message"; fi
     # background: the first ps lists sleep, the second (after it ended) does not
-    local n; n="$(grep -c ' sleep$' "$o")"
+    local n; n="$(grep -cE ' sleep.?$' "$o")"
     if [ "$n" = 1 ]; then pass "background job (listed while running, gone after)"; else fail background "sleep listed $n times by ps, expected 1"; fi
 }
 
@@ -87,18 +88,18 @@ test_ctrlc() {
     fi
 }
 
-drive_usertests_sh() {
+drive_ktests_sh() {
     pause 0.5
     printf 'free\n'; pause 0.3
-    printf 'usertests\n'; pause 3
+    printf 'ktests\n'; pause 3
     printf 'free\n'; pause 0.3
     printf 'poweroff\n'; pause 1
 }
-test_usertests_sh() {
-    boot usertests_sh ""
-    local o="$OUT/usertests_sh.out"
-    if has usertests_sh 'usertests: [0-9]* passed, 0 failed'; then pass "usertests from the shell"
-    else fail usertests "$(grep -m3 '^FAIL' "$o" | tr '\n' ' ') (see $o)"; fi
+test_ktests_sh() {
+    boot ktests_sh ""
+    local o="$OUT/ktests_sh.out"
+    if has ktests_sh 'ktests: [0-9]* passed, 0 failed'; then pass "ktests from the shell"
+    else fail ktests "$(grep -m3 '^FAIL' "$o" | tr '\n' ' ') (see $o)"; fi
     local f1 f2
     f1="$(grep '^free:' "$o" | head -1 | awk '{print $3}')"; f2="$(grep '^free:' "$o" | tail -1 | awk '{print $3}')"
     if [ -n "$f1" ] && [ "$f1" = "$f2" ]; then pass "free pages unchanged after the suite ($f1)"
@@ -107,9 +108,9 @@ test_usertests_sh() {
 
 drive_unattended() { sleep 0; }
 test_unattended() {
-    boot unattended "init=/bin/usertests"
-    if [ $rc -eq 0 ] && has unattended 'usertests: [0-9]* passed, 0 failed'; then
-        pass "init=/bin/usertests: exit status 0 through the finisher"
+    boot unattended "init=/bin/ktests"
+    if [ $rc -eq 0 ] && has unattended 'ktests: [0-9]* passed, 0 failed'; then
+        pass "init=/bin/ktests: exit status 0 through the finisher"
         grep '^bench' "$OUT/unattended.out" | sed "s/^/  os-$SIM /"
     else
         fail unattended "exit status $rc (see $OUT/unattended.out)"
@@ -133,7 +134,7 @@ else
     test_prompt
     test_shell
     test_ctrlc
-    test_usertests_sh
+    test_ktests_sh
     test_unattended
 fi
 exit $failed

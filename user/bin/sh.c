@@ -146,6 +146,8 @@ static void describe_signal(int st)
         int sig = WTERMSIG(st);
         if (sig == SIGINT)
             fprintf(stderr, "\n");
+        else if (sig == SIGPIPE)
+            ;                            /* the normal end of a writer whose reader went away */
         else
             fprintf(stderr, "%s (signal %d)\n", sig == SIGKILL ? "Killed" : sig == SIGSEGV ? "Segmentation fault"
                                                 : sig == SIGTERM ? "Terminated" : "Killed by a signal", sig);

@@ -74,6 +74,8 @@ int  fs_format(const struct fs_blockdev *dev, uint32_t nblocks, uint32_t ninodes
 int  fs_mount(const struct fs_blockdev *dev, uint32_t flags);
 /* Commit, then forget everything (references still held become invalid). */
 int  fs_unmount(void);
+/* Forget everything without writing (a simulated power cut, for tests; or after a fatal device error). */
+void fs_forget(void);
 /* Commit the current transaction: everything done before is durable when it returns 0. */
 int  fs_sync(void);
 int  fs_statfs(struct fs_statfs *out);

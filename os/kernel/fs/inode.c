@@ -205,7 +205,13 @@ int fs_ialloc(uint16_t type, struct fs_inode **out)
         fs_log_write(b);
         fs_brelse(b);
         ialloc_hint = inum + 1;
-        return fs_iget(inum, out);
+        int r = fs_iget(inum, out);
+        if (r < 0 && (b = inode_block(inum, &dp)) != 0) {   /* no in-memory slot: give the inode back */
+            memset(dp, 0, sizeof *dp);
+            fs_log_write(b);
+            fs_brelse(b);
+        }
+        return r;
     }
     return -IR_ENOSPC;
 }

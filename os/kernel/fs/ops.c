@@ -196,6 +196,11 @@ int fs_unmount(void)
     return r;
 }
 
+void fs_forget(void)
+{
+    fs_cur.mounted = 0;
+}
+
 int fs_statfs(struct fs_statfs *out)
 {
     if (!fs_cur.mounted)
