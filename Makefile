@@ -53,14 +53,32 @@ test-os-difftest: $(BIN)/vsim $(BOOTROM_BIN) $(DISK_IMG)
 	    echo "PASS os boot, shell and power off under difftest ($$(grep -o 'cycles [0-9]*' $(BUILD)/logs/os-difftest.log | head -1))"; \
 	else echo "FAIL os under difftest (exit $$rc), see $(BUILD)/logs/os-difftest.log"; tail -20 $(BUILD)/logs/os-difftest.log; exit 1; fi
 
-.PHONY: all run test lint synth deps help clean
+.PHONY: all run run-iss test lint synth deps help clean
 
 ## all: build the simulators, the boot ROM and every test program
 all: $(ALL_TARGETS)
 
-## run: boot the OS in the Verilator simulator to a shell prompt (interactive; `poweroff` or Ctrl-A X quits)
-run: deps-quiet $(BIN)/vsim $(BOOTROM_BIN) $(DISK_IMG)
-	$(BIN)/vsim --load $(DISK_IMG)@0x42000000 $(RUN_ARGS)
+# The disk `make run` boots from (SD card model): made once from the pristine image, then kept, so files created
+# in the OS survive; later builds only refresh the kernel and /bin in it through fsimage (other files untouched).
+RUN_DISK ?= $(BUILD)/run-disk.img
+
+$(BUILD)/run-disk.stamp: $(DISK_IMG) $(BIN)/fsimage
+	@if [ ! -f $(RUN_DISK) ]; then \
+	    cp $(DISK_IMG) $(RUN_DISK) && echo "run: new disk $(RUN_DISK) (kept across runs; delete it to start afresh)"; \
+	else \
+	    $(BIN)/fsimage update-kernel $(RUN_DISK) $(KERNEL_BIN) && \
+	    $(BIN)/fsimage sync-tree $(RUN_DISK) $(OS_ROOT)/bin /bin && \
+	    echo "run: refreshed the kernel and /bin in $(RUN_DISK); your other files are kept"; \
+	fi
+	@touch $@
+
+## run: boot the OS in the Verilator simulator to a shell prompt (`poweroff` or Ctrl-A X quits); the disk is kept
+run: deps-quiet $(BIN)/vsim $(BOOTROM_BIN) $(BUILD)/run-disk.stamp
+	$(BIN)/vsim --disk $(RUN_DISK) $(RUN_ARGS)
+
+## run-iss: the same on the instruction-set simulator (fast), with the same disk
+run-iss: deps-quiet $(BIN)/iss $(BOOTROM_BIN) $(BUILD)/run-disk.stamp
+	$(BIN)/iss --disk $(RUN_DISK) $(RUN_ARGS)
 
 ## test: everything that can be checked here (lint, synthesis gate, ISA/privileged tests, host tests)
 test: deps-quiet

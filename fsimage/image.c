@@ -3,7 +3,6 @@
  * header. See image.h for the invariants.
  */
 #define _GNU_SOURCE
-/* first: iridium/syscall.h names a field st_mtime, which <sys/stat.h> turns into a macro */
 #include "image.h"
 #include <errno.h>
 #include <fcntl.h>

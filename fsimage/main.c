@@ -10,7 +10,6 @@
  * on every path that mounted it; no input, however damaged, makes the tool crash.
  */
 #define _GNU_SOURCE
-/* first: iridium/syscall.h names a field st_mtime, which <sys/stat.h> turns into a macro */
 #include "fsck.h"
 #include "image.h"
 #include <dirent.h>

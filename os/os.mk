@@ -19,7 +19,7 @@ BOOTROM_BYTES := $(or $(shell sed -n 's/^`define IR_BOOTROM_BYTES[[:space:]]*\([
 endif
 
 BOOT_LDS      := os/boot/bootrom.ld
-BOOT_SRCS     := os/boot/start.S os/boot/main.c os/boot/console.c os/boot/boot.c os/boot/sbi.c os/boot/crc32.c
+BOOT_SRCS     := os/boot/start.S os/boot/main.c os/boot/console.c os/boot/boot.c os/boot/sbi.c os/boot/crc32.c os/boot/sd.c
 BOOT_OBJS     := $(patsubst os/boot/%,$(BOOT_DIR)/obj/%.o,$(BOOT_SRCS))
 BOOT_HDRS     := $(wildcard os/boot/*.h) hw/include/iridium_soc.h
 

@@ -2,7 +2,9 @@
 #
 # Products (build/user/):
 #   lib/libiridium.a, lib/crt0.o   the runtime every program links (docs/user.md tells how to use it by hand)
-#   bin/<name>                     one rv32im ELF per user/bin/<name>.c, linked at 0x00010000 (user/lib/user.ld)
+#   bin/<name>                     one rv32im ELF per user/bin/<name>.c, linked at 0x00010000 (user/lib/user.ld),
+#                                  without debug information (symbols kept)
+#   obj/bin/<name>.elf, .map       the same with debug information (for gdb/objdump), and the link map
 # USER_PROGS lists the ELFs; os/os.mk copies them into the disk image's /bin.
 # Programs whose sources span several files list their extra objects in USER_EXTRA_<name>.
 # Libraries are linked with --whole-archive and --gc-sections so that our read/write/sbrk/... always win over
@@ -39,6 +41,7 @@ ALL_TARGETS   += $(USER_PROGS)
 ## user: build the user library and every user program (build/user/bin/)
 user: $(USER_PROGS)
 
+## user-lib: build only the runtime (build/user/lib/libiridium.a and crt0.o) for linking programs by hand
 user-lib: $(USER_LIB) $(USER_CRT0)
 
 $(USER_LIBDIR)/obj/%.o: user/lib/%.c $(USER_HDRS) user/user.mk
@@ -63,10 +66,13 @@ $(USER_BUILD)/obj/bin/%.o: user/bin/%.c $(USER_HDRS) user/user.mk
 	$(RV_CC) $(USER_CFLAGS) -c -o $@ $<
 
 define USER_PROG_RULE
-$(USER_BINDIR)/$(1): $(USER_BUILD)/obj/bin/$(1).o $(USER_EXTRA_$(1)) $(USER_CRT0) $(USER_LIB) $(USER_LDS)
-	@mkdir -p $$(@D)
+$(USER_BUILD)/obj/bin/$(1).elf: $(USER_BUILD)/obj/bin/$(1).o $(USER_EXTRA_$(1)) $(USER_CRT0) $(USER_LIB) $(USER_LDS)
 	$(RV_CC) $(USER_LDFLAGS) -Wl,-Map,$(USER_BUILD)/obj/bin/$(1).map -o $$@ $(USER_CRT0) \
 	    $(USER_BUILD)/obj/bin/$(1).o $(USER_EXTRA_$(1)) -Wl,--whole-archive $(USER_LIB) -Wl,--no-whole-archive -lc -lgcc
+
+$(USER_BINDIR)/$(1): $(USER_BUILD)/obj/bin/$(1).elf
+	@mkdir -p $$(@D)
+	$(RV_OBJCOPY) --strip-debug $$< $$@
 endef
 $(foreach p,$(USER_PROG_NAMES),$(eval $(call USER_PROG_RULE,$(p))))
 
@@ -85,3 +91,20 @@ $(USER_HOST_TEST): user/tests/sh_tests.c $(USER_SH_SRCS) $(wildcard user/sh/*.h)
 test-user-host: $(USER_HOST_TEST) $(USER_PROGS)
 	$(USER_HOST_TEST)
 	CROSS=$(CROSS) user/tests/check-elf.sh $(USER_PROGS)
+
+# test-usertests-iss: boot the OS on the ISS with bootargs "init=/bin/init usertests": init runs the suite and
+# powers off with its exit status (the number of failures), which becomes the simulator's exit status.
+TEST_TARGETS  += test-usertests-iss
+.PHONY: test-usertests-iss
+
+## test-usertests-iss: run usertests (the system test suite) on the OS in the ISS; PASS/FAIL per test
+test-usertests-iss: $(BIN)/iss $(BOOTROM_BIN) $(DISK_IMG)
+	@mkdir -p $(USER_BUILD)/test
+	@timeout 600 tests/os/boot.sh iss "init=/bin/init usertests" --max-cycles 20000000000 < /dev/null \
+	    > $(USER_BUILD)/test/usertests-iss.out 2>&1; rc=$$?; \
+	grep -E '^(PASS|FAIL) |^usertests: [0-9]+ passed' $(USER_BUILD)/test/usertests-iss.out; \
+	if [ $$rc -eq 0 ] && grep -q '^usertests: [0-9]* passed, 0 failed' $(USER_BUILD)/test/usertests-iss.out; then \
+	    echo "PASS test-usertests-iss"; \
+	else \
+	    echo "FAIL test-usertests-iss: exit status $$rc (output in $(USER_BUILD)/test/usertests-iss.out)"; exit 1; \
+	fi

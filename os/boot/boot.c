@@ -14,6 +14,7 @@
 #include "console.h"
 #include "mmio.h"
 #include "iridium/disk.h"
+#include "sd.h"
 
 #define MSTATUS_MPP_MASK (3u << 11)
 #define MSTATUS_MPP_S    (1u << 11)
@@ -24,12 +25,6 @@
 /* Interrupts: supervisor software, timer, external (the M timer and UART are forwarded by m_trap). */
 #define MIDELEG_MASK     0x00000222u
 
-/* Hook for the SD card path (storage issue): read n sectors starting at sector into buf. */
-static int sd_read_sectors(uint32_t sector, void *buf, uint32_t n)
-{
-    (void)sector; (void)buf; (void)n;
-    return -1;
-}
 
 static void copy_bytes(uint8_t *dst, const uint8_t *src, uint32_t n)
 {
@@ -61,9 +56,10 @@ void boot_kernel(struct bootinfo *bi, const char **why)
     struct disk_header h;
     uint32_t ram_end = bi->ram_base + bi->ram_size;
 
-    if (bi->ram_size < DISK_RAM_BASE - bi->ram_base + DISK_SECTOR) {
-        if (sd_read_sectors(0, &h, 1) != 0) {
-            *why = "no disk: RAM too small for a preloaded image and no SD card driver yet";
+    if (bi->ram_size < DISK_RAM_BASE - bi->ram_base + DISK_SECTOR ||
+        *(const volatile uint32_t *)DISK_RAM_BASE != DISK_MAGIC) {   /* no image preloaded in RAM: SD card */
+        if (sd_fw_init() != 0 || sd_fw_read(0, &h, sizeof h) != 0) {
+            *why = "no disk: RAM too small for a preloaded image and no SD card answers";
             return;
         }
         bi->disk_kind = DISK_SD;
@@ -82,29 +78,35 @@ void boot_kernel(struct bootinfo *bi, const char **why)
         *why = "disk header: bad version or CRC";
         return;
     }
-    if (bi->disk_kind != DISK_RAM) {
-        *why = "SD boot path not implemented";
-        return;
-    }
+    int sd = bi->disk_kind == DISK_SD;
     uint32_t disk_bytes = h.disk_sectors * DISK_SECTOR;
     uint32_t kend = h.kernel_load + h.kernel_bytes;
-    if (h.disk_sectors == 0 || h.disk_sectors > (ram_end - DISK_RAM_BASE) / DISK_SECTOR ||
+    uint32_t kmax = sd ? ram_end : DISK_RAM_BASE;
+    if (h.disk_sectors == 0 || (!sd && h.disk_sectors > (ram_end - DISK_RAM_BASE) / DISK_SECTOR) ||
         h.kernel_sector == 0 || h.kernel_sector >= h.disk_sectors ||
         h.kernel_bytes > (h.disk_sectors - h.kernel_sector) * DISK_SECTOR || h.kernel_bytes == 0) {
         *why = "disk header: kernel or disk size out of range";
         return;
     }
-    if (h.kernel_load < bi->ram_base + FW_RESERVED || kend < h.kernel_load || kend > DISK_RAM_BASE ||
+    if (h.kernel_load < bi->ram_base + FW_RESERVED || kend < h.kernel_load || kend > kmax ||
         h.kernel_entry < h.kernel_load || h.kernel_entry >= kend) {
         *why = "disk header: kernel load address outside free RAM";
         return;
     }
     const uint8_t *kimg = (const uint8_t *)(DISK_RAM_BASE + h.kernel_sector * DISK_SECTOR);
+    if (sd) {
+        kimg = (const uint8_t *)h.kernel_load;
+        if (sd_fw_read(h.kernel_sector, (void *)h.kernel_load, h.kernel_bytes) != 0) {
+            *why = "SD card: cannot read the kernel image";
+            return;
+        }
+    }
     if (crc32(kimg, h.kernel_bytes) != h.kernel_crc32) {
         *why = "kernel image CRC mismatch";
         return;
     }
-    copy_bytes((uint8_t *)h.kernel_load, kimg, h.kernel_bytes);
+    if (!sd)
+        copy_bytes((uint8_t *)h.kernel_load, kimg, h.kernel_bytes);
     __asm__ volatile("fence.i" ::: "memory");
 
     bi->kernel_base = h.kernel_load;
@@ -121,8 +123,12 @@ void boot_kernel(struct bootinfo *bi, const char **why)
     console_put_hex(h.kernel_load);
     console_puts(", disk ");
     console_put_dec(h.disk_sectors);
-    console_puts(" sectors in RAM at ");
-    console_put_hex(DISK_RAM_BASE);
+    if (sd) {
+        console_puts(" sectors on the SD card");
+    } else {
+        console_puts(" sectors in RAM at ");
+        console_put_hex(DISK_RAM_BASE);
+    }
     console_puts(", bootargs \"");
     console_puts(bi->bootargs);
     console_puts("\"\n");

@@ -8,6 +8,7 @@
  */
 #include "kernel.h"
 #include "fs/fs.h"
+#include "sd.h"
 
 static struct fs_blockdev rootdev;
 static uint32_t ram_base_addr;
@@ -30,8 +31,30 @@ static int ram_write(void *ctx, uint32_t sector, const void *buf, uint32_t count
     return 0;
 }
 
+static struct sd_part sd_root;
+
 int blk_mount_root(void)
 {
+    if (bootinfo.disk_kind == DISK_SD) {
+        int r = sd_init();
+        if (r < 0) {
+            kprintf("blk: SD card initialisation failed (%d)\n", r);
+            return r;
+        }
+        if (bootinfo.fs_sectors == 0 || bootinfo.fs_sector + bootinfo.fs_sectors > sd_card_sectors()) {
+            kprintf("blk: file system %u+%u outside the SD card (%u sectors)\n", bootinfo.fs_sector,
+                    bootinfo.fs_sectors, sd_card_sectors());
+            return -IR_EINVAL;
+        }
+        kprintf("blk: SD card, %u sectors, SPI divider %u\n", sd_card_sectors(), sd_spi_div());
+        sd_root.first = bootinfo.fs_sector;
+        sd_root.sectors = bootinfo.fs_sectors;
+        rootdev.ctx = &sd_root;
+        rootdev.read = sd_read;
+        rootdev.write = sd_write;
+        rootdev.sectors = bootinfo.fs_sectors;
+        return fs_mount(&rootdev, 0);
+    }
     if (bootinfo.disk_kind != DISK_RAM) {
         kprintf("blk: disk kind %u not supported yet (only the preloaded RAM disk)\n", bootinfo.disk_kind);
         return -IR_ENODEV;

@@ -192,6 +192,7 @@ int do_execve(const char *path, char *const *argv, int argc, char *const *envp, 
     if (old)
         as_destroy(old);
     root = 0;
+    vma_release_all(p);     /* mappings do not survive exec (the mailbox does) */
     p->heap_start = p->brk = page_round_up(brk);
     p->bss_start = bss_from ? bss_from : p->heap_start;
     const char *base = path;

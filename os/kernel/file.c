@@ -4,7 +4,8 @@
  * A struct file is shared by all descriptors (in any process) that were dup'ed or inherited from one open, so
  * they share the offset. Invariants: f->ref = number of descriptor slots pointing at f; a pipe lives while either
  * end has a file (readers/writers count the files); an F_INODE file holds one fs reference (fs_put on the last
- * close). User pointers go through copyin/copyout/copyinstr only; a bad one fails the call with -EFAULT.
+ * close); an F_SHM file holds one count on its shared-memory object (ipc.c), dropped on the last close. User
+ * pointers go through copyin/copyout/copyinstr only; a bad one fails the call with -EFAULT.
  */
 #include "kernel.h"
 #include "fs/fs.h"
@@ -69,6 +70,9 @@ void file_close(struct file *f)
         if (f->written)
             blk_sync();
         fs_put(f->ip);
+    } else if (f->type == F_SHM) {
+        shm_file_close(f->shm);
+        f->shm = 0;
     }
     f->type = F_NONE;
 }
@@ -226,6 +230,7 @@ static int file_read(struct proc *p, struct file *f, uint32_t ubuf, uint32_t n)
         }
         return (int)done;
     }
+    case F_SHM: return -IR_EINVAL;     /* shared memory is used through mmap only */
     default: return -IR_EBADF;
     }
 }
@@ -258,6 +263,7 @@ static int file_write(struct proc *p, struct file *f, uint32_t ubuf, uint32_t n)
         }
         return (int)done;
     }
+    case F_SHM: return -IR_EINVAL;     /* shared memory is used through mmap only */
     default: return -IR_EBADF;
     }
 }
@@ -333,6 +339,12 @@ static int stat_file(struct file *f, struct ir_stat *st)
     switch (f->type) {
     case F_INODE: return fs_stat(f->ip, st);
     case F_PIPE: st->st_mode = IR_S_IFIFO | 0600; st->st_nlink = 1; return 0;
+    case F_SHM:
+        st->st_mode = IR_S_IFREG | 0600;
+        st->st_nlink = 1;
+        st->st_size = shm_size(f->shm);
+        st->st_blocks = (st->st_size + 511u) / 512u;
+        return 0;
     default: st->st_mode = IR_S_IFCHR | 0666; st->st_nlink = 1; return 0;
     }
 }
@@ -548,8 +560,10 @@ long sys_file(uint32_t nr, const uint32_t *a)
     case SYS_ftruncate:
         if (!(f = getf(p, a[0])))
             return -IR_EBADF;
-        if (f->type != F_INODE || (f->flags & IR_O_ACCMODE) == IR_O_RDONLY)
+        if ((f->type != F_INODE && f->type != F_SHM) || (f->flags & IR_O_ACCMODE) == IR_O_RDONLY)
             return -IR_EINVAL;
+        if (f->type == F_SHM)
+            return (int32_t)a[1] < 0 ? -IR_EINVAL : shm_truncate(f->shm, a[1]);
         if ((int32_t)a[1] < 0)
             return -IR_EINVAL;
         f->written = 1;

@@ -37,7 +37,9 @@
 #define USTACK_TOP    0x3FFFF000u
 #define USTACK_MAX    (1u << 20)  /* stack may grow to 1 MiB; the page below that is the guard page */
 #define USTACK_LIMIT  (USTACK_TOP - USTACK_MAX)
-#define HEAP_MAX_END  (USTACK_LIMIT - PAGE_SIZE)   /* brk may not reach the stack's guard page */
+#define MMAP_BASE     IR_MMAP_BASE /* mmap area [MMAP_BASE, MMAP_END) (mmap.c) */
+#define MMAP_END      IR_MMAP_END
+#define HEAP_MAX_END  MMAP_BASE   /* brk may not reach the mmap area */
 #define KSTACK_BASE   0xC0000000u /* slot i: guard page, then KSTACK_PAGES pages */
 #define KSTACK_SLOT   ((KSTACK_PAGES + 1u) * PAGE_SIZE)
 
@@ -51,6 +53,7 @@
 #define PTE_A (1u << 6)
 #define PTE_D (1u << 7)
 #define PTE_COW (1u << 8)         /* RSW bit: copy-on-write page (mapped read-only) */
+#define PTE_SHARED (1u << 9)      /* RSW bit: frame of a shared mapping (fork shares it as is, never COW) */
 #define PTE_PA(pte)   (((pte) >> 10) << 12)
 #define PA_PTE(pa)    (((pa) >> 12) << 10)
 #define SATP_SV32     0x80000000u
@@ -140,6 +143,32 @@ enum pstate { P_UNUSED, P_RUNNABLE, P_RUNNING, P_SLEEPING, P_ZOMBIE };
 
 struct file;
 struct fs_inode;
+struct shmobj;
+
+/* a mapped region made by mmap (mmap.c); end == 0 marks a free slot */
+#define NVMA 32
+#define VMA_SHARED   0x1          /* pages come from obj and are shared (PTE_SHARED) */
+#define VMA_MAYWRITE 0x2          /* mprotect may add PROT_WRITE (shared mapping of a read-only fd: not set) */
+struct vma {
+    uint32_t start, end;          /* page aligned, [start, end) inside [MMAP_BASE, MMAP_END) */
+    uint16_t prot;                /* IR_PROT_* */
+    uint16_t flags;               /* VMA_* */
+    struct shmobj *obj;           /* shared: backing object (one count in obj->nmaps per vma) */
+    struct fs_inode *ip;          /* private file mapping: counted reference, else 0 */
+    uint32_t off;                 /* byte offset in obj / file of start (page aligned) */
+};
+
+/* a process's mailbox (ipc.c): message data in one page allocated at the first message, slot i at i*256 */
+struct mbox {
+    uint32_t page;                /* pa of the data page, 0 = none yet */
+    uint16_t used;                /* bit i: slot i holds a message */
+    uint8_t n;                    /* queued messages */
+    uint8_t order[IR_MBOX_CAPACITY];   /* slots, oldest first */
+    uint16_t len[IR_MBOX_CAPACITY];
+    int32_t from[IR_MBOX_CAPACITY];
+    int32_t wait_from;            /* while blocked in recv with IR_MBOX_FROM: the pid awaited, else 0 */
+};
+
 struct proc {
     enum pstate state;
     int pid;
@@ -159,6 +188,8 @@ struct proc {
     const void *chan;             /* what a sleeping process waits for */
     uint64_t wake_time;           /* nanosleep deadline (mtime), 0 = none */
     uint64_t cpu_ticks;
+    struct vma vmas[NVMA];        /* mmap regions */
+    struct mbox mbox;
 };
 extern struct proc procs[NPROC];
 extern struct proc *current;
@@ -207,7 +238,7 @@ int console_ioctl(struct proc *p, uint32_t req, uint32_t arg);
 void console_proc_exit(int pid);
 
 /* ---- files (file.c) ----------------------------------------------------------------------------------------- */
-enum ftype { F_NONE, F_CONSOLE, F_PIPE, F_INODE, F_NULL };
+enum ftype { F_NONE, F_CONSOLE, F_PIPE, F_INODE, F_NULL, F_SHM };
 struct pipe;
 struct file {
     enum ftype type;
@@ -218,6 +249,7 @@ struct file {
     int pipe_wr;                  /* write end */
     struct fs_inode *ip;          /* counted reference */
     int written;                  /* close commits the file system's transaction */
+    struct shmobj *shm;           /* F_SHM: the object (one count in shm->nfiles per file) */
 };
 void file_init(void);
 struct file *file_alloc(void);
@@ -226,6 +258,29 @@ void file_close(struct file *f);
 int fd_alloc(struct proc *p, struct file *f, int min);
 void proc_close_all(struct proc *p);
 long sys_file(uint32_t nr, const uint32_t *a);   /* every file-related system call */
+
+/* ---- IPC: mailboxes and shared-memory objects (ipc.c) ---------------------------------------------------------- */
+long sys_mbox_send(struct proc *p, int32_t pid, uint32_t ubuf, uint32_t len, uint32_t flags);
+long sys_mbox_recv(struct proc *p, uint32_t ubuf, uint32_t len, uint32_t usender, uint32_t flags, uint32_t tmo_ms);
+void mbox_exit(struct proc *p);             /* free p's mailbox, wake whoever waits on it or for p */
+long sys_shm_open(struct proc *p, uint32_t uname, uint32_t flags);
+long sys_shm_unlink(struct proc *p, uint32_t uname);
+struct shmobj *shm_anon(uint32_t size);     /* unnamed object for MAP_SHARED|MAP_ANONYMOUS (nmaps = 0) */
+uint32_t shm_size(const struct shmobj *o);
+uint32_t shm_page(struct shmobj *o, uint32_t index);   /* frame of page index (zeroed on first use); 0 = ENOMEM */
+void shm_map_ref(struct shmobj *o);         /* a vma starts/stops using o */
+void shm_map_put(struct shmobj *o);
+void shm_file_close(struct shmobj *o);      /* the last close of an F_SHM file */
+int shm_truncate(struct shmobj *o, uint32_t len);
+
+/* ---- memory mapping (mmap.c) --------------------------------------------------------------------------------- */
+long sys_mmap(struct proc *p, uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int32_t fd, uint32_t off);
+long sys_munmap(struct proc *p, uint32_t addr, uint32_t len);
+long sys_mprotect(struct proc *p, uint32_t addr, uint32_t len, uint32_t prot);
+struct vma *vma_find(struct proc *p, uint32_t va);
+int vma_fault(struct proc *p, struct vma *v, uint32_t va, int kind);  /* supply the missing page: 0 or -errno */
+void vma_fork(struct proc *dst, struct proc *src);  /* copy the table, take the references */
+void vma_release_all(struct proc *p);       /* drop every vma's references (pages: as_destroy/as_unmap_range) */
 
 /* ---- block device and file system mount (blk.c) -------------------------------------------------------------
  * The file-system core (fs/, written separately) reads and writes through struct fs_blockdev (fs/fs.h):

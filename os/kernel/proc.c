@@ -5,8 +5,8 @@
  * RUNNABLE (wakeup, kill, timeout); RUNNING -> ZOMBIE (exit) -> UNUSED (reaped by wait4 of the parent, or of init
  * after reparenting). Invariants: exactly one process is RUNNING while user code or a system call runs
  * (`current`); the scheduler runs on the boot stack with current = 0; a ZOMBIE holds only its slot, its kernel
- * stack and its exit status (address space and files are released in exit); every live process except init has
- * a live parent.
+ * stack and its exit status (address space, mappings, mailbox and files are released in exit); every live
+ * process except init has a live parent.
  */
 #include "kernel.h"
 #include "fs/fs.h"
@@ -60,6 +60,8 @@ void proc_free(struct proc *p)
     int slot = (int)(p - procs);
     if (p->root)
         as_destroy(p->root);
+    vma_release_all(p);
+    mbox_exit(p);
     kstack_unmap(slot);
     for (int i = 0; i < KSTACK_PAGES; i++)
         page_free(p->kstack_pages[i]);
@@ -166,6 +168,7 @@ int proc_fork(void)
         proc_free(p);
         return -IR_ENOMEM;
     }
+    vma_fork(p, parent);
     *p->tf = *parent->tf;
     p->tf->x[10] = 0;
     p->heap_start = parent->heap_start;
@@ -197,6 +200,8 @@ void proc_exit(int status)
     as_activate(kernel_root);
     as_destroy(p->root);
     p->root = 0;
+    vma_release_all(p);
+    mbox_exit(p);
     int zombie_child = 0;
     for (int i = 0; i < NPROC; i++) {
         if (procs[i].parent == p && procs[i].state != P_UNUSED) {

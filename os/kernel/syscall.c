@@ -169,6 +169,27 @@ void syscall(struct trapframe *tf)
         r = copyout(p, a[0], &m, sizeof m) < 0 ? -IR_EFAULT : 0;
         break;
     }
+    case SYS_mmap:
+        r = sys_mmap(p, a[0], a[1], a[2], a[3], (int32_t)a[4], a[5]);
+        break;
+    case SYS_munmap:
+        r = sys_munmap(p, a[0], a[1]);
+        break;
+    case SYS_mprotect:
+        r = sys_mprotect(p, a[0], a[1], a[2]);
+        break;
+    case SYS_mbox_send:
+        r = sys_mbox_send(p, (int32_t)a[0], a[1], a[2], a[3]);
+        break;
+    case SYS_mbox_recv:
+        r = sys_mbox_recv(p, a[0], a[1], a[2], a[3], a[4]);
+        break;
+    case SYS_shm_open:
+        r = sys_shm_open(p, a[0], a[1]);
+        break;
+    case SYS_shm_unlink:
+        r = sys_shm_unlink(p, a[0]);
+        break;
     case SYS_openat: case SYS_close: case SYS_read: case SYS_write: case SYS_lseek: case SYS_dup:
     case SYS_dup3: case SYS_fcntl: case SYS_ioctl: case SYS_pipe2: case SYS_fstat: case SYS_newfstatat:
     case SYS_mkdirat: case SYS_unlinkat: case SYS_linkat: case SYS_renameat2: case SYS_chdir: case SYS_getcwd:

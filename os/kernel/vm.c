@@ -4,9 +4,11 @@
  * Every root table holds, above the user half (L1 entries 0x100..0x3FF), the same kernel entries as kernel_root:
  * RAM and the MMIO megapage identity-mapped (kernel only, global, A/D preset) and the kernel-stack page table at
  * KSTACK_BASE (one shared L0 table: a guard page then KSTACK_PAGES pages per process slot). User leaves (L1
- * entries 0..0xFF, VA < USER_END) always carry U, A and D (the core does not set A/D); a COW leaf is mapped
- * without W and with PTE_COW; every mapped user frame holds one reference per leaf that maps it. Page tables
- * of the user half belong to one address space only. sfence.vma follows every change to a live mapping.
+ * entries 0..0xFF, VA < USER_END) always carry A and D (the core does not set A/D) and U (except the PROT_NONE
+ * pages of mmap regions, which stay valid without U so that user accesses fault); a COW leaf is mapped
+ * without W and with PTE_COW; a leaf of a shared mapping (mmap.c) has PTE_SHARED and is never made COW; every
+ * mapped user frame holds one reference per leaf that maps it. Page tables of the user half belong to one address
+ * space only. sfence.vma follows every change to a live mapping.
  */
 #include "kernel.h"
 
@@ -158,7 +160,7 @@ int as_fork(uint32_t dst, uint32_t src)
             uint32_t pte = spt[j];
             if (!(pte & PTE_V))
                 continue;
-            if (pte & (PTE_W | PTE_COW)) {
+            if (!(pte & PTE_SHARED) && (pte & (PTE_W | PTE_COW))) {
                 pte = (pte & ~PTE_W) | PTE_COW;
                 spt[j] = pte;
             }
@@ -178,6 +180,10 @@ int vm_fault(struct proc *p, uint32_t va, int kind)
         return -IR_EFAULT;
     uint32_t *pte = as_walk(p->root, va, 0);
     if (!pte || !(*pte & PTE_V)) {
+        if (va >= MMAP_BASE && va < MMAP_END) {
+            struct vma *v = vma_find(p, va);
+            return v ? vma_fault(p, v, va, kind) : -IR_EFAULT;
+        }
         if (kind == 2)
             return -IR_EFAULT;
         if ((va >= USTACK_LIMIT && va < USTACK_TOP) || (va >= p->bss_start && va < p->brk)) {

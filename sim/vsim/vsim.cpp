@@ -18,6 +18,10 @@
  *   so --trace-insn and --difftest see it.
  * - The console is polled every VSIM_POLL_CYCLES cycles; while input is available and the RX FIFO has room, one
  *   byte is fed per cycle. Input is never dropped (a byte waits while the FIFO is full).
+ * - SD card (--disk): the SPI pins are looked at every cycle, but the card model (sim/models/sdcard.h) is only
+ *   called when SCK or CS changed (MOSI matters only at a rising SCK edge); the MISO it returns is driven from the
+ *   next cycle on. Without --disk MISO is 1 (pulled up, no card). The card is closed at every exit; --power-cut N
+ *   ends the run before cycle N with exit status 3 and drops a block the card was still programming.
  */
 #include <errno.h>
 #include <signal.h>
@@ -36,6 +40,7 @@
 #include "difftest.h"
 #include "iridium_soc.h"
 #include "loader.h"
+#include "sdcard.h"
 
 #define VSIM_POLL_CYCLES   4096u         /* console poll period (power of two) */
 #define VSIM_RESET_CYCLES  4u            /* cycles of rst at start and on a finisher reset */
@@ -57,6 +62,8 @@ static const char *opt_trace_insn;
 static int         opt_difftest;
 static int         opt_seed_given;
 static uint64_t    opt_seed;
+static const char *opt_disk;
+static uint64_t    opt_power_cut;        /* 0 = none */
 
 /* ---- state -------------------------------------------------------------------------------------------- */
 static uint8_t  *rom, *ram;
@@ -74,6 +81,8 @@ static VerilatedFstC    *tfp;
 static FILE             *insn_fp;
 static struct difftest  *dt;
 static int               console_on;
+static struct sdcard    *card;
+static uint8_t           spi_last_sclk, spi_last_cs_n = 1;
 
 static uint64_t cycle, instret;
 static struct timespec t_start;
@@ -95,7 +104,10 @@ static void usage(FILE *f)
         "  --bootrom FILE      boot ROM image (raw binary at 0; default " VSIM_DEFAULT_ROM ";\n"
         "                      with --elf the ROM is left empty unless this is given)\n"
         "  --load FILE@ADDR    also load the raw FILE at physical ADDR (repeatable, e.g. a disk image in RAM)\n"
+        "  --disk IMG          SD card on the SPI pins, backed by the image file IMG (read and written)\n"
         "  --max-cycles N      stop after N cycles with exit status 124\n"
+        "  --power-cut N       the power fails at cycle N: exit status 3; only SD blocks whose write\n"
+        "                      completed are in the image\n"
         "  --trace FILE.fst    write an FST waveform (only cycles in the --trace-from/--trace-to window)\n"
         "  --trace-from N      first traced cycle (default 0)\n"
         "  --trace-to N        first cycle no longer traced (default: end of run)\n"
@@ -107,7 +119,7 @@ static void usage(FILE *f)
         "  +verilator+...      passed to Verilator (e.g. +verilator+seed+N +verilator+rand+reset+2)\n"
         "  --help              this text\n"
         "Exit status: 0 pass (tohost 1, finisher 0x5555, Ctrl-A X), 1 fail, 2 bad arguments or files,\n"
-        "124 cycle limit. UART: stdout/stdin (Ctrl-A X quits on a terminal).\n");
+        "3 power cut, 124 cycle limit. UART: stdout/stdin (Ctrl-A X quits on a terminal).\n");
 }
 
 static void bad_usage(const char *fmt, const char *arg)
@@ -145,7 +157,8 @@ static void parse_args(int argc, char **argv)
         if (!strcmp(a, "--difftest"))      { opt_difftest = 1; continue; }
         int takes_value = !strcmp(a, "--elf") || !strcmp(a, "--bootrom") || !strcmp(a, "--load") ||
                           !strcmp(a, "--max-cycles") || !strcmp(a, "--trace") || !strcmp(a, "--trace-from") ||
-                          !strcmp(a, "--trace-to") || !strcmp(a, "--trace-insn") || !strcmp(a, "--seed");
+                          !strcmp(a, "--trace-to") || !strcmp(a, "--trace-insn") || !strcmp(a, "--seed") ||
+                          !strcmp(a, "--disk") || !strcmp(a, "--power-cut");
         if (!takes_value)
             bad_usage("unknown option '%s'", a);
         if (next == NULL)
@@ -163,6 +176,12 @@ static void parse_args(int argc, char **argv)
         else if (!strcmp(a, "--trace-from")) opt_trace_from = parse_u64(a, next);
         else if (!strcmp(a, "--trace-to"))   opt_trace_to = parse_u64(a, next);
         else if (!strcmp(a, "--trace-insn")) opt_trace_insn = next;
+        else if (!strcmp(a, "--disk"))       opt_disk = next;
+        else if (!strcmp(a, "--power-cut")) {
+            opt_power_cut = parse_u64(a, next);
+            if (opt_power_cut == 0)
+                bad_usage("%s", "--power-cut must be at least 1");
+        }
         else { opt_seed = parse_u64(a, next); opt_seed_given = 1; }
     }
     if (opt_trace_to <= opt_trace_from)
@@ -253,6 +272,23 @@ static void vsim_exit(int code)
     if (insn_fp) {
         fclose(insn_fp);
         insn_fp = NULL;
+    }
+    if (card) {
+        struct sdcard_stats st;
+        const char *e = sdcard_error(card);
+        sdcard_get_stats(card, &st);
+        if (e)
+            fprintf(stderr, "vsim: %s\n", e);
+        if (opt_stats)
+            fprintf(stderr, "vsim: SD card: %llu commands, %llu blocks read, %llu written, %llu dropped\n",
+                    (unsigned long long)st.commands, (unsigned long long)st.blocks_read,
+                    (unsigned long long)st.blocks_written, (unsigned long long)st.blocks_dropped);
+        if ((code == 3 ? sdcard_power_cut(card) : sdcard_close(card)) != 0) {
+            fprintf(stderr, "vsim: --disk: error writing the image %s\n", opt_disk);
+            if (code == 0)
+                code = 1;
+        }
+        card = NULL;
     }
     if (opt_stats) {
         double secs = wall_seconds();
@@ -407,12 +443,24 @@ static int console_poll(void)
     return 0;                             /* FIFO full: keep the byte, try at the next poll */
 }
 
+/* SD card: give the model the pins when SCK or CS changed; drive MISO from the next cycle. */
+static inline void spi_pins(void)
+{
+    if (top->spi_sclk != spi_last_sclk || top->spi_cs_n != spi_last_cs_n) {
+        spi_last_sclk = top->spi_sclk;
+        spi_last_cs_n = top->spi_cs_n;
+        top->spi_miso = (uint8_t)sdcard_pins(card, spi_last_cs_n, spi_last_sclk, top->spi_mosi);
+    }
+}
+
 static void run(void)
 {
     const int watch = (insn_fp != NULL) || (dt != NULL);
     int feeding = 0;
     top->uart_tx_ready = 1;
     for (;;) {
+        if (card)
+            spi_pins();
         if (top->ret_valid) {
             instret += (top->ret_kind == RETIRE_OK);
             if (watch || end_pending)
@@ -428,6 +476,10 @@ static void run(void)
             end_now();
         if (feeding || (cycle & (VSIM_POLL_CYCLES - 1)) == 0)
             feeding = console_poll();
+        if (opt_power_cut && cycle >= opt_power_cut) {
+            fprintf(stderr, "vsim: power cut at cycle %llu\n", (unsigned long long)cycle);
+            vsim_exit(3);
+        }
         if (opt_max_cycles && cycle >= opt_max_cycles) {
             fprintf(stderr, "vsim: cycle limit reached (%llu cycles)\n", (unsigned long long)cycle);
             vsim_exit(124);
@@ -468,6 +520,7 @@ int main(int argc, char **argv)
     top->uart_tx_ready = 1;
     top->uart_rx_valid = 0;
     top->uart_rx_data = 0;
+    top->spi_miso = 1;
     top->eval();
     if (rom_bytes == 0 || ram_bytes == 0) {
         fprintf(stderr, "vsim: internal error: the RTL memories did not register their sizes\n");
@@ -513,6 +566,13 @@ int main(int argc, char **argv)
         }
     }
 
+    if (opt_disk) {
+        card = sdcard_open(opt_disk, NULL, err, sizeof err);
+        if (!card) {
+            fprintf(stderr, "vsim: --disk: %s\n", err);
+            vsim_exit(2);
+        }
+    }
     if (opt_trace_insn) {
         insn_fp = fopen(opt_trace_insn, "w");
         if (!insn_fp) {

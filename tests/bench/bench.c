@@ -10,51 +10,11 @@
  */
 #include <stdint.h>
 #include "iridium_soc.h"
+#include "bench_io.h"
 
 #ifndef BENCH_MAX_CPI_X1000
 #define BENCH_MAX_CPI_X1000 1300
 #endif
-
-static volatile uint32_t *const uart = (volatile uint32_t *)IR_UART_BASE;
-
-static void putc_(char c)
-{
-    while (!(uart[IR_UART_STATUS / 4] & IR_UART_ST_TXREADY))
-        ;
-    uart[IR_UART_TXDATA / 4] = (uint8_t)c;
-}
-
-static void puts_(const char *s)
-{
-    while (*s)
-        putc_(*s++);
-}
-
-static void putu(uint32_t v)
-{
-    char buf[11];
-    int i = 10;
-    buf[i] = 0;
-    do {
-        buf[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    puts_(&buf[i]);
-}
-
-static inline uint32_t rdcycle(void)
-{
-    uint32_t v;
-    __asm__ volatile("csrr %0, mcycle" : "=r"(v));
-    return v;
-}
-
-static inline uint32_t rdinstret(void)
-{
-    uint32_t v;
-    __asm__ volatile("csrr %0, minstret" : "=r"(v));
-    return v;
-}
 
 /* ---- kernels ---------------------------------------------------------------------------------------------- */
 
@@ -151,17 +111,17 @@ static uint32_t total_cycles, total_insns;
 
 static void report(const char *name, uint32_t c0, uint32_t i0)
 {
-    uint32_t c = rdcycle() - c0, n = rdinstret() - i0;
+    uint32_t c = bench_rdcycle() - c0, n = bench_rdinstret() - i0;
     total_cycles += c;
     total_insns += n;
-    puts_(name);
-    puts_(": cycles ");
-    putu(c);
-    puts_(" instructions ");
-    putu(n);
-    puts_(" CPI x1000 ");
-    putu((uint32_t)((uint64_t)c * 1000 / n));
-    puts_("\n");
+    bench_puts(name);
+    bench_puts(": cycles ");
+    bench_putu(c);
+    bench_puts(" instructions ");
+    bench_putu(n);
+    bench_puts(" CPI x1000 ");
+    bench_putu((uint32_t)((uint64_t)c * 1000 / n));
+    bench_puts("\n");
 }
 
 int main(void)
@@ -174,7 +134,7 @@ int main(void)
     crc_init();
 
     /* 1. CRC-32, two ways */
-    c0 = rdcycle(); i0 = rdinstret();
+    c0 = bench_rdcycle(); i0 = bench_rdinstret();
     uint32_t crc_a = crc32_bitwise(data, 512);
     uint32_t crc_b = crc32_table(data, 512);
     report("crc32", c0, i0);
@@ -188,7 +148,7 @@ int main(void)
         arr[i] = (int32_t)(seed >> 8) - (1 << 22);
         sum_before += (uint32_t)arr[i];
     }
-    c0 = rdcycle(); i0 = rdinstret();
+    c0 = bench_rdcycle(); i0 = bench_rdinstret();
     isort(arr, 300);
     report("isort", c0, i0);
     for (int i = 0; i < 300; i++) {
@@ -205,7 +165,7 @@ int main(void)
             ma[i][j] = (i * 7 + j * 3) % 19 - 9;
             mb[i][j] = (i * 5 + j * 11) % 23 - 11;
         }
-    c0 = rdcycle(); i0 = rdinstret();
+    c0 = bench_rdcycle(); i0 = bench_rdinstret();
     matmul();
     report("matmul", c0, i0);
     for (int i = 0; i < MN; i++) {
@@ -229,7 +189,7 @@ int main(void)
             words[w][k] = (char)('a' + (w * 13 + k * 5) % 26);
         words[w][len] = 0;
     }
-    c0 = rdcycle(); i0 = rdinstret();
+    c0 = bench_rdcycle(); i0 = bench_rdinstret();
     uint32_t total_len = 0, less = 0;
     for (int w = 0; w < 64; w++) {
         total_len += my_strlen(words[w]);
@@ -253,7 +213,7 @@ int main(void)
         nodes[i].next = &nodes[(i * 37 + 11) % 512];
         nodes[i].value = (uint32_t)i * 2654435761u;
     }
-    c0 = rdcycle(); i0 = rdinstret();
+    c0 = bench_rdcycle(); i0 = bench_rdinstret();
     struct node *p = &nodes[0];
     uint32_t acc = 0, q = 0;
     for (int i = 0; i < 512; i++) {
@@ -273,16 +233,16 @@ int main(void)
     if (acc != acc2 || q != q2)
         return 6;
 
-    puts_("total: cycles ");
-    putu(total_cycles);
-    puts_(" instructions ");
-    putu(total_insns);
-    puts_(" CPI x1000 ");
+    bench_puts("total: cycles ");
+    bench_putu(total_cycles);
+    bench_puts(" instructions ");
+    bench_putu(total_insns);
+    bench_puts(" CPI x1000 ");
     uint32_t cpi = (uint32_t)((uint64_t)total_cycles * 1000 / total_insns);
-    putu(cpi);
-    puts_("\n");
+    bench_putu(cpi);
+    bench_puts("\n");
     if (cpi > BENCH_MAX_CPI_X1000) {
-        puts_("CPI above the limit\n");
+        bench_puts("CPI above the limit\n");
         return 7;
     }
     return 0;

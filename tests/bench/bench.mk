@@ -2,7 +2,7 @@
 
 BENCH_ELF := $(BUILD)/bench/bench.elf
 
-$(BENCH_ELF): tests/bench/bench.c tests/bench/start.S tests/bench/bench.ld hw/include/iridium_soc.h
+$(BENCH_ELF): tests/bench/bench.c tests/bench/bench_io.h tests/bench/start.S tests/bench/bench.ld hw/include/iridium_soc.h
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(RV_ARCH_CC) -Wall -Wextra -Werror -O2 -ffreestanding -fno-builtin -nostdlib -I hw/include \
 	    -c tests/bench/bench.c -o $(BUILD)/bench/bench.o
@@ -25,7 +25,7 @@ TEST_TARGETS += test-bench
 # The MMU micro-benchmark: TLB hit versus miss (page walk) cost, in S-mode with Sv32 on.
 MMUBENCH_ELF := $(BUILD)/bench/mmubench.elf
 
-$(MMUBENCH_ELF): tests/bench/mmubench.c tests/bench/start.S tests/bench/bench.ld hw/include/iridium_soc.h
+$(MMUBENCH_ELF): tests/bench/mmubench.c tests/bench/bench_io.h tests/bench/start.S tests/bench/bench.ld hw/include/iridium_soc.h
 	@mkdir -p $(dir $@)
 	$(RV_CC) $(RV_ARCH_CC) -Wall -Wextra -Werror -O2 -ffreestanding -fno-builtin -nostdlib -I hw/include \
 	    -c tests/bench/mmubench.c -o $(BUILD)/bench/mmubench.o

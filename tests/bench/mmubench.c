@@ -9,6 +9,7 @@
  */
 #include <stdint.h>
 #include "iridium_soc.h"
+#include "bench_io.h"
 
 #define PTE_V 0x01u
 #define PTE_R 0x02u
@@ -24,44 +25,14 @@ static uint32_t root[1024] __attribute__((aligned(4096)));
 static uint32_t leaf[1024] __attribute__((aligned(4096)));
 static uint8_t frames[WINDOW_PAGES][4096] __attribute__((aligned(4096)));
 
-static volatile uint32_t *const uart = (volatile uint32_t *)IR_UART_BASE;
-
-static void puts_(const char *s)
-{
-    for (; *s; s++) {
-        while (!(uart[IR_UART_STATUS / 4] & IR_UART_ST_TXREADY))
-            ;
-        uart[IR_UART_TXDATA / 4] = (uint8_t)*s;
-    }
-}
-
-static void putu(uint32_t v)
-{
-    char buf[11];
-    int i = 10;
-    buf[i] = 0;
-    do {
-        buf[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    puts_(&buf[i]);
-}
-
-static inline uint32_t rdcycle(void)
-{
-    uint32_t v;
-    __asm__ volatile("rdcycle %0" : "=r"(v));
-    return v;
-}
-
 /* Sum one word from each of `pages` pages of the window, `rounds` times; returns cycles; *sum gets the sum. */
 static uint32_t walk(int pages, int rounds, uint32_t *sum)
 {
-    uint32_t s = 0, c0 = rdcycle();
+    uint32_t s = 0, c0 = bench_rdcycle();
     for (int r = 0; r < rounds; r++)
         for (int p = 0; p < pages; p++)
             s += *(volatile uint32_t *)(WINDOW_VA + (uint32_t)p * 4096u + 64u);
-    uint32_t c = rdcycle() - c0;
+    uint32_t c = bench_rdcycle() - c0;
     *sum = s;
     return c;
 }
@@ -83,13 +54,13 @@ static void s_main(void)
     uint32_t c_miss = walk(64, ROUNDS, &sum_miss);
     uint32_t n = (uint32_t)ROUNDS * 64;
     int ok = sum_hit == expect_hit * ROUNDS * 16 && sum_miss == expect_miss * ROUNDS;
-    puts_("mmubench: TLB hit: ");
-    putu(c_hit * 10 / n);
-    puts_("/10 cycles per load+loop; TLB miss: ");
-    putu(c_miss * 10 / n);
-    puts_("/10 cycles; page walk costs ");
-    putu((c_miss - c_hit) * 10 / n);
-    puts_("/10 cycles\n");
+    bench_puts("mmubench: TLB hit: ");
+    bench_putu(c_hit * 10 / n);
+    bench_puts("/10 cycles per load+loop; TLB miss: ");
+    bench_putu(c_miss * 10 / n);
+    bench_puts("/10 cycles; page walk costs ");
+    bench_putu((c_miss - c_hit) * 10 / n);
+    bench_puts("/10 cycles\n");
     tohost = ok ? 1 : 3;
     for (;;)
         ;

@@ -5,7 +5,8 @@
 # Usage: tests/os/run-tests.sh iss|vsim [OUTDIR]     (vsim runs a shortened set)
 # Needs build/boot/bootrom.bin and build/disk.img (make bootrom disk). Prints one "PASS os-SIM: name" or
 # "FAIL os-SIM: name: why" line per test; exit status 1 if any failed, 2 on bad usage. Simulator outputs are
-# kept in OUTDIR (default build/os/test-SIM). Also prints the measurements reported by ktests (cycles).
+# kept in OUTDIR (default build/os/test-SIM). Also prints the measurements reported by ktests (cycles), pingpong
+# (mailbox round trip) and shmdemo (shared-memory copy bandwidth). ipctests runs on both simulators.
 set -uo pipefail
 if [ $# -lt 1 ] || { [ "$1" != iss ] && [ "$1" != vsim ]; }; then
     echo "usage: $0 iss|vsim [OUTDIR]" >&2
@@ -117,6 +118,43 @@ test_unattended() {
     fi
 }
 
+# ---- IPC and memory mapping: ipctests as init (each of its tests becomes one line), then the two demos --------
+drive_ipctests() { sleep 0; }
+test_ipctests() {
+    boot ipctests "init=/bin/ipctests"
+    local o="$OUT/ipctests.out" st name why
+    while read -r st name why; do
+        if [ "$st" = PASS ]; then pass "ipc $name"; else fail "ipc $name" "${why:-failed}"; fi
+    done < <(grep -E '^(PASS|FAIL) ' "$o")
+    if [ $rc -eq 0 ] && has ipctests '^ipctests: [0-9]* passed, 0 failed'; then
+        pass "init=/bin/ipctests: exit status 0 through the finisher"
+    else
+        fail ipctests "exit status $rc (see $o)"
+    fi
+}
+
+drive_pingpong() { sleep 0; }
+drive_pingpong256() { sleep 0; }
+drive_shmdemo() { sleep 0; }
+test_ipcdemos() {
+    local n
+    boot pingpong "init=/bin/pingpong -n 1000 -s 8"
+    n="$(sed -n 's/^pingpong: .*: \([0-9]*\) cycles per round trip.*/\1/p' "$OUT/pingpong.out")"
+    if [ $rc -eq 0 ] && [ -n "$n" ]; then pass "pingpong (mailbox round trips, 8-byte messages)"
+    else fail pingpong "exit status $rc or no result (see $OUT/pingpong.out)"; fi
+    echo "  os-$SIM bench mbox-round-trip (8 B): ${n:-?} cycles"
+    boot pingpong256 "init=/bin/pingpong -n 1000 -s 256"
+    n="$(sed -n 's/^pingpong: .*: \([0-9]*\) cycles per round trip.*/\1/p' "$OUT/pingpong256.out")"
+    if [ $rc -eq 0 ] && [ -n "$n" ]; then pass "pingpong (mailbox round trips, 256-byte messages)"
+    else fail pingpong256 "exit status $rc or no result (see $OUT/pingpong256.out)"; fi
+    echo "  os-$SIM bench mbox-round-trip (256 B): ${n:-?} cycles"
+    boot shmdemo "init=/bin/shmdemo"
+    n="$(sed -n 's/^shmdemo: .* \([0-9.]*\) bytes\/cycle; data intact.*/\1/p' "$OUT/shmdemo.out")"
+    if [ $rc -eq 0 ] && [ -n "$n" ]; then pass "shmdemo (1 MiB through shared memory, data intact)"
+    else fail shmdemo "exit status $rc, corrupt data or no result (see $OUT/shmdemo.out)"; fi
+    echo "  os-$SIM bench shm-copy (1 MiB, producer->consumer): ${n:-?} bytes/cycle"
+}
+
 drive_bootcycles() { pause 0.5; printf 'poweroff\n'; pause 1; }
 test_bootcycles() {
     # cycles from reset to the prompt: trace-free estimate with --max-cycles bisection is slow; instead the
@@ -130,11 +168,15 @@ test_bootcycles() {
 if [ "$SIM" = vsim ]; then
     test_prompt
     test_unattended
+    test_ipctests
+    test_ipcdemos
 else
     test_prompt
     test_shell
     test_ctrlc
     test_ktests_sh
     test_unattended
+    test_ipctests
+    test_ipcdemos
 fi
 exit $failed

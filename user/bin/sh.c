@@ -1,8 +1,9 @@
 /*
  * sh.c - the Iridium shell.
  *
- * Usage: sh [-c COMMANDS | SCRIPT]. Reads lines from SCRIPT, from the -c string, or from standard input; parses
- * them (user/sh/parse.c: quotes, backslash, $? $$ $VAR, | < > >> 2> 2>&1 ; &) and runs them.
+ * Usage: sh [-c COMMANDS | SCRIPT [ARG...]]. Reads lines from SCRIPT ($0, args $1..$9), from the -c string, or
+ * from standard input; parses them (user/sh/parse.c: quotes, backslash, $? $$ $VAR, | < > >> 2> 2>&1 >&2 ; &)
+ * and runs them.
  * - Interactive when standard input is the console (the console ioctl works): prompt "<cwd> $ ", line editing
  *   and history (user/sh/edit.c) with the console in raw mode while editing; commands run with the console back
  *   in cooked mode and with their pid as the console's foreground pid, so ^C (kernel) interrupts them and not
@@ -41,6 +42,8 @@ static int interactive;                 /* input is the console: editor, prompt,
 static uint32_t cooked_mode = IR_CON_MODE_COOKED;
 static int jobs[MAX_JOBS];
 static char status_str[16], pid_str[16];
+static int script_argc;                 /* $0..$9: the script and its arguments (sh SCRIPT ARGS...) */
+static char **script_argv;
 
 /* ---- input -------------------------------------------------------------------------------------------------- */
 static int con_getc(void *ctx)
@@ -114,6 +117,10 @@ static const char *lookup(const char *name, void *ctx)
         snprintf(pid_str, sizeof pid_str, "%d", (int)getpid());
         return pid_str;
     }
+    if (name[0] >= '0' && name[0] <= '9' && name[1] == '\0') {
+        int i = name[0] - '0';
+        return i < script_argc ? script_argv[i] : NULL;
+    }
     return getenv(name);
 }
 
@@ -142,16 +149,16 @@ static int decode_status(int st)
 
 static void describe_signal(int st)
 {
-    if (WIFSIGNALED(st)) {
-        int sig = WTERMSIG(st);
-        if (sig == SIGINT)
-            fprintf(stderr, "\n");
-        else if (sig == SIGPIPE)
-            ;                            /* the normal end of a writer whose reader went away */
-        else
-            fprintf(stderr, "%s (signal %d)\n", sig == SIGKILL ? "Killed" : sig == SIGSEGV ? "Segmentation fault"
-                                                : sig == SIGTERM ? "Terminated" : "Killed by a signal", sig);
-    }
+    int sig;
+    if (!WIFSIGNALED(st))
+        return;
+    sig = WTERMSIG(st);
+    if (sig == SIGINT || sig == SIGPIPE)
+        return;                          /* ^C: the console already echoed "^C"; SIGPIPE: a normal end */
+    fprintf(stderr, "%s (signal %d)\n",
+            sig == SIGKILL ? "Killed" : sig == SIGSEGV ? "Segmentation fault" : sig == SIGTERM ? "Terminated"
+                                                                                : "Killed by a signal",
+            sig);
 }
 
 static void add_job(int pid)
@@ -294,7 +301,7 @@ static int builtin(struct sh_cmd *c)
     }
     /* help */
     printf("builtins: cd [dir], pwd, exit [n], export NAME=VALUE, unset NAME, NAME=VALUE, jobs, wait, help\n"
-           "syntax: cmd args | cmd ... ; cmd & ; < in, > out, >> out, 2> err, 2>&1; quotes '...' \"...\" \\x;"
+           "syntax: cmd args | cmd ... ; cmd & ; < in, > out, >> out, 2> err, 2>&1, >&2; quotes '...' \"...\" \\x;"
            " $? $$ $NAME\n"
            "keys: arrows, ^A ^E ^U ^K ^W, up/down history, ^C cancels, ^D on an empty line exits\n");
     return 0;
@@ -339,6 +346,8 @@ static int redirect(struct sh_cmd *c)
     }
     if (c->err_to_out)
         dup2(1, 2);
+    if (c->out_to_err)
+        dup2(2, 1);
     return 0;
 }
 
@@ -468,16 +477,28 @@ static void run_pipeline(struct sh_pipeline *pl)
     set_fg(0);
 }
 
+/* Checks the whole line's syntax first, then parses, expands and runs one pipeline at a time (so that $? and
+ * variables set by an earlier pipeline of the same line are seen by the later ones). */
 static void run_line(const char *text)
 {
     char err[128];
+    const char *p = text, *next;
     if (sh_parse(text, &line, lookup, NULL, err, sizeof err) < 0) {
         fprintf(stderr, "sh: %s\n", err);
         last_status = 2;
         return;
     }
-    for (int i = 0; i < line.npipes; i++)
-        run_pipeline(&line.pipes[i]);
+    for (;;) {
+        if (sh_parse_next(p, &line, lookup, NULL, err, sizeof err, &next) < 0) {
+            fprintf(stderr, "sh: %s\n", err);          /* e.g. a line too long once expanded */
+            last_status = 2;
+            return;
+        }
+        if (line.npipes == 0)
+            return;
+        run_pipeline(&line.pipes[0]);
+        p = next;
+    }
 }
 
 /* ---- main --------------------------------------------------------------------------------------------------- */
@@ -511,6 +532,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "sh: unknown option %s\nusage: sh [-c COMMANDS | SCRIPT]\n", argv[1]);
             return 2;
         }
+        script_argc = argc - 1;
+        script_argv = argv + 1;
         fd = open(argv[1], O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
             fprintf(stderr, "sh: %s: %s\n", argv[1], strerror(errno));

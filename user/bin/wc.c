@@ -13,10 +13,13 @@ static char buf[4096];
 
 static void show(unsigned long l, unsigned long w, unsigned long c, const char *name)
 {
-    if (opt_l) printf("%7lu ", l);
-    if (opt_w) printf("%7lu ", w);
-    if (opt_c) printf("%7lu ", c);
-    printf("%s\n", name);
+    const char *sep = "";
+    if (opt_l) { printf("%7lu", l); sep = " "; }
+    if (opt_w) { printf("%s%7lu", sep, w); sep = " "; }
+    if (opt_c) printf("%s%7lu", sep, c);
+    if (name != NULL)
+        printf(" %s", name);
+    printf("\n");
 }
 
 static int count(int fd, unsigned long *l, unsigned long *w, unsigned long *c)
@@ -65,7 +68,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "wc: stdin: %s\n", strerror(errno));
             return 1;
         }
-        show(l, w, c, "");
+        show(l, w, c, NULL);
         return 0;
     }
     for (; i < argc; i++) {

@@ -13,14 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-/* syscall.h's struct ir_stat has a field st_mtime, which C libraries define as a macro (st_mtim.tv_sec): hide the
- * macro while the header is read. Code that includes <sys/stat.h> after this header reads the field as
- * IR_ST_MTIME(p) instead. */
-#pragma push_macro("st_mtime")
-#undef st_mtime
 #include <iridium/syscall.h>
-static inline uint32_t IR_ST_MTIME(const struct ir_stat *s) { return s->st_mtime; }
-#pragma pop_macro("st_mtime")
 #include <iridium/console.h>
 
 #ifndef CLOCK_MONOTONIC                /* picolibc defines it only with _POSIX_MONOTONIC_CLOCK (user.mk sets it) */
@@ -96,10 +89,7 @@ int ir_uname(struct ir_utsname *out);
 int ir_reboot(unsigned cmd, int status);               /* IR_REBOOT_*; status: exit code for the simulator */
 long ir_getdents64(int fd, void *buf, size_t len);
 int ioctl(int fd, unsigned long request, ...);
-int ir_mbox_send(long a0, long a1, long a2, long a3);  /* arguments as docs/os.md defines them */
-int ir_mbox_recv(long a0, long a1, long a2, long a3);
-int ir_shm_open(long a0, long a1, long a2);
-int ir_shm_unlink(long a0);
+/* mailboxes, shared memory and mmap: ir_ipc.h (or <sys/mman.h>) */
 
 /* console helpers (os/include/iridium/console.h); -1/ENOTTY when fd is not the console */
 int ir_con_getmode(int fd, uint32_t *mode);

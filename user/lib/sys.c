@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/times.h>
@@ -139,9 +140,9 @@ static void stat_from_ir(struct stat *st, const struct ir_stat *is)
     st->st_size = (off_t)is->st_size;
     st->st_blocks = (blkcnt_t)is->st_blocks;
     st->st_blksize = 512;
-    st->st_mtim.tv_sec = IR_ST_MTIME(is);
-    st->st_atim.tv_sec = IR_ST_MTIME(is);
-    st->st_ctim.tv_sec = IR_ST_MTIME(is);
+    st->st_mtim.tv_sec = is->st_mtime_sec;
+    st->st_atim.tv_sec = is->st_mtime_sec;
+    st->st_ctim.tv_sec = is->st_mtime_sec;
 }
 
 int fstat(int fd, struct stat *st)
@@ -200,7 +201,8 @@ int dup3(int oldfd, int newfd, int flags)
 int pipe2(int fds[2], int flags) { return (int)ir_ret(ir_syscall2(SYS_pipe2, (long)fds, pico_to_ir_oflags(flags))); }
 int pipe(int fds[2]) { return pipe2(fds, 0); }
 
-/* fcntl: the commands are Linux's (F_DUPFD 0, F_GETFD 1, F_SETFD 2, F_GETFL 3, F_SETFL 4). */
+/* fcntl: picolibc's commands F_DUPFD..F_SETFL (0..4) equal Linux's; F_DUPFD_CLOEXEC (picolibc 14) is Linux's 1030.
+ * FD_CLOEXEC is 1 in both. */
 int fcntl(int fd, int cmd, ...)
 {
     va_list ap;
@@ -210,6 +212,9 @@ int fcntl(int fd, int cmd, ...)
     va_end(ap);
     switch (cmd) {
     case F_DUPFD: return (int)ir_ret(ir_syscall3(SYS_fcntl, fd, 0, arg));
+#ifdef F_DUPFD_CLOEXEC
+    case F_DUPFD_CLOEXEC: return (int)ir_ret(ir_syscall3(SYS_fcntl, fd, IR_F_DUPFD_CLOEXEC, arg));
+#endif
     case F_GETFD: return (int)ir_ret(ir_syscall3(SYS_fcntl, fd, 1, 0));
     case F_SETFD: return (int)ir_ret(ir_syscall3(SYS_fcntl, fd, 2, arg));
     case F_GETFL: {
@@ -423,6 +428,7 @@ void *sbrk(ptrdiff_t incr)
     return old;
 }
 
+/* prot and flags: <sys/mman.h> (user/include) uses the kernel's (Linux) values, no translation needed */
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
     long r = ir_syscall6(SYS_mmap, (long)addr, (long)len, prot, flags, fd, (long)off);
@@ -510,10 +516,6 @@ int ir_procinfo(int index, struct ir_procinfo *out) { return (int)ir_ret(ir_sysc
 int ir_meminfo(struct ir_meminfo *out) { return (int)ir_ret(ir_syscall1(SYS_meminfo, (long)out)); }
 int ir_uname(struct ir_utsname *out) { return (int)ir_ret(ir_syscall1(SYS_uname, (long)out)); }
 int ir_reboot(unsigned cmd, int status) { return (int)ir_ret(ir_syscall2(SYS_reboot, (long)cmd, status)); }
-int ir_mbox_send(long a0, long a1, long a2, long a3) { return (int)ir_ret(ir_syscall4(SYS_mbox_send, a0, a1, a2, a3)); }
-int ir_mbox_recv(long a0, long a1, long a2, long a3) { return (int)ir_ret(ir_syscall4(SYS_mbox_recv, a0, a1, a2, a3)); }
-int ir_shm_open(long a0, long a1, long a2) { return (int)ir_ret(ir_syscall3(SYS_shm_open, a0, a1, a2)); }
-int ir_shm_unlink(long a0) { return (int)ir_ret(ir_syscall1(SYS_shm_unlink, a0)); }
 
 int ir_con_getmode(int fd, uint32_t *mode) { return (int)ir_ret(ir_syscall3(SYS_ioctl, fd, (long)IR_CON_GETMODE, (long)mode)); }
 int ir_con_setmode(int fd, uint32_t mode) { return (int)ir_ret(ir_syscall3(SYS_ioctl, fd, (long)IR_CON_SETMODE, (long)mode)); }

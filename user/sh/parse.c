@@ -11,7 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-enum tok { T_END, T_WORD, T_PIPE, T_SEMI, T_AMP, T_IN, T_OUT, T_APPEND, T_ERR, T_ERR_APPEND, T_ERR_TO_OUT };
+enum tok { T_END, T_WORD, T_PIPE, T_SEMI, T_AMP, T_IN, T_OUT, T_APPEND, T_ERR, T_ERR_APPEND, T_ERR_TO_OUT,
+           T_OUT_TO_ERR };
 
 struct lexer {
     const char *p;
@@ -54,7 +55,7 @@ static int expand(struct lexer *lx)
     const char *v;
     const char *p = lx->p;
 
-    if (*p == '?' || *p == '$') {
+    if (*p == '?' || *p == '$' || (*p >= '0' && *p <= '9')) {
         name[n++] = *p++;
     } else if (*p == '{') {
         p++;
@@ -171,11 +172,21 @@ static int lex(struct lexer *lx)
         case '<': lx->p++; return T_IN;
         case '>':
             lx->p++;
+            if (lx->p[0] == '&' && lx->p[1] == '2') {
+                lx->p += 2;
+                return T_OUT_TO_ERR;
+            }
             if (*lx->p == '>') {
                 lx->p++;
                 return T_APPEND;
             }
             return T_OUT;
+        case '1':
+            if (lx->p[1] == '>' && lx->p[2] == '&' && lx->p[3] == '2') {
+                lx->p += 4;
+                return T_OUT_TO_ERR;
+            }
+            break;
         case '2':
             if (lx->p[1] == '>') {
                 if (lx->p[2] == '&' && lx->p[3] == '1') {
@@ -212,11 +223,13 @@ static const char *tok_name(int t)
     case T_ERR: return "'2>'";
     case T_ERR_APPEND: return "'2>>'";
     case T_ERR_TO_OUT: return "'2>&1'";
+    case T_OUT_TO_ERR: return "'>&2'";
     default: return "word";
     }
 }
 
-int sh_parse(const char *text, struct sh_line *l, sh_lookup_fn lookup, void *ctx, char *err, size_t errlen)
+static int parse(const char *text, struct sh_line *l, sh_lookup_fn lookup, void *ctx, char *err, size_t errlen,
+                 const char **next)
 {
     struct lexer lx = { .p = text, .l = l, .lookup = lookup, .ctx = ctx, .err = err, .errlen = errlen };
     struct sh_cmd *cmd = NULL;           /* command being filled, NULL between commands */
@@ -230,7 +243,7 @@ int sh_parse(const char *text, struct sh_line *l, sh_lookup_fn lookup, void *ctx
         t = lex(&lx);
         if (t < 0)
             return -1;
-        if (t == T_WORD || (t >= T_IN && t <= T_ERR_TO_OUT)) {
+        if (t == T_WORD || (t >= T_IN && t <= T_OUT_TO_ERR)) {
             if (pl == NULL) {
                 if (l->npipes == SH_MAX_PIPES)
                     return fail(&lx, "too many commands", NULL);
@@ -257,6 +270,10 @@ int sh_parse(const char *text, struct sh_line *l, sh_lookup_fn lookup, void *ctx
         }
         if (t == T_ERR_TO_OUT) {
             cmd->err_to_out = 1;
+            continue;
+        }
+        if (t == T_OUT_TO_ERR) {
+            cmd->out_to_err = 1;
             continue;
         }
         if (t >= T_IN && t <= T_ERR_APPEND) {
@@ -297,9 +314,26 @@ int sh_parse(const char *text, struct sh_line *l, sh_lookup_fn lookup, void *ctx
                 return fail(&lx, "syntax error near ", tok_name(t));
             pl->background = (t == T_AMP);
             pl = NULL;
+            if (next != NULL) {                   /* one pipeline at a time */
+                *next = lx.p;
+                return 0;
+            }
             continue;
         }
         /* T_END */
+        if (next != NULL)
+            *next = lx.p;
         return 0;
     }
+}
+
+int sh_parse(const char *text, struct sh_line *l, sh_lookup_fn lookup, void *ctx, char *err, size_t errlen)
+{
+    return parse(text, l, lookup, ctx, err, errlen, NULL);
+}
+
+int sh_parse_next(const char *text, struct sh_line *l, sh_lookup_fn lookup, void *ctx, char *err, size_t errlen,
+                  const char **next)
+{
+    return parse(text, l, lookup, ctx, err, errlen, next);
 }

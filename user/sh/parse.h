@@ -4,11 +4,12 @@
  * Grammar:  line := pipeline { (';' | '&') pipeline } [';' | '&']      ('&' runs the pipeline in the background)
  *           pipeline := command { '|' command }
  *           command := { word | redirection }+          redirection := ('<' | '>' | '>>' | '2>' | '2>>') word
- *                                                                      | '2>&1'
+ *                                                                      | '2>&1' | '>&2' | '1>&2'
  * Words: single quotes keep everything literally; double quotes keep everything but expand $ and take \" \\ \$
  * escapes; a backslash outside quotes takes the next character literally; '#' at the start of a word starts a
- * comment. Expansion: $? $$ $NAME ${NAME} through a lookup callback; an unquoted word that expands to nothing
- * is dropped. Pure C (no system calls): compiled for the host by user/tests/sh_tests.c.
+ * comment. Expansion: $? $$ $0..$9 $NAME ${NAME} through a lookup callback; an unquoted word that expands to nothing
+ * is dropped. Expansion happens while parsing, so the shell parses (and expands) one pipeline at a time with
+ * sh_parse_next, right before running it, after checking the whole line's syntax with sh_parse. Pure C (no system calls): compiled for the host by user/tests/sh_tests.c.
  * Invariants: after a successful sh_parse every command has argc >= 1 and argv[argc] == NULL; all strings live in
  * the struct sh_line's pool (the struct is self-contained and can be copied by fork).
  */
@@ -31,6 +32,7 @@ struct sh_cmd {
     const char *err;         /* 2> or 2>> file, or NULL */
     int err_append;
     int err_to_out;          /* 2>&1 (applied after the other redirections) */
+    int out_to_err;          /* >&2 (applied after the other redirections) */
 };
 
 struct sh_pipeline {
@@ -54,5 +56,10 @@ typedef const char *(*sh_lookup_fn)(const char *name, void *ctx);
 
 /* Parse `text` into *out. Returns 0, or -1 with a message (no trailing newline) in err. */
 int sh_parse(const char *text, struct sh_line *out, sh_lookup_fn lookup, void *ctx, char *err, size_t errlen);
+
+/* Parse only the first pipeline of `text` (up to and including its ';' or '&'); *next is where the rest starts.
+ * out->npipes is 0 when nothing but blanks or a comment is left. */
+int sh_parse_next(const char *text, struct sh_line *out, sh_lookup_fn lookup, void *ctx, char *err, size_t errlen,
+                  const char **next);
 
 #endif

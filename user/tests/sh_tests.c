@@ -34,6 +34,7 @@ static const char *lookup(const char *name, void *ctx)
     if (strcmp(name, "HOME") == 0) return "/home";
     if (strcmp(name, "SP") == 0) return "a b";
     if (strcmp(name, "EMPTY") == 0) return "";
+    if (strcmp(name, "1") == 0) return "one";
     return NULL;
 }
 
@@ -58,6 +59,7 @@ static void render(const struct sh_line *l, char *s, size_t n)
             if (cmd->out) ADD(" %s%s", cmd->append ? ">>" : ">", cmd->out);
             if (cmd->err) ADD(" %s%s", cmd->err_append ? "2>>" : "2>", cmd->err);
             if (cmd->err_to_out) ADD(" 2>&1");
+            if (cmd->out_to_err) ADD(" >&2");
         }
         ADD("%s", pl->background ? " &" : "");
         if (p + 1 < l->npipes)
@@ -108,6 +110,7 @@ static void test_parser(void)
     parse_ok("echo $? $$ $HOME ${HOME}x \"$SP\" $SP", "[echo,7,42,/home,/homex,a b,a b]");
     parse_ok("echo $EMPTY x \"$EMPTY\" $NOPE ''", "[echo,x,,]");
     parse_ok("echo $ a$ '$HOME'", "[echo,$,a$,$HOME]");
+    parse_ok("echo $1 $12 $2x", "[echo,one,one2,x]");
     parse_ok("echo a#b # comment", "[echo,a#b]");
     parse_ok("a|b", "[a] | [b]");
     parse_ok("a | b | c | d", "[a] | [b] | [c] | [d]");
@@ -117,6 +120,9 @@ static void test_parser(void)
     parse_ok("ls nope 2> err", "[ls,nope] 2>err");
     parse_ok("ls nope 2>>err 2>&1", "[ls,nope] 2>>err 2>&1");
     parse_ok("echo 2 x2>y", "[echo,2,x2] >y");
+    parse_ok("echo err >&2", "[echo,err] >&2");
+    parse_ok("echo err 1>&2 x", "[echo,err,x] >&2");
+    parse_ok("echo 1 12>f", "[echo,1,12] >f");
     parse_ok("a ; b", "[a] ; [b]");
     parse_ok("a; b;", "[a] ; [b]");
     parse_ok("sleep 1 &", "[sleep,1] &");
@@ -137,6 +143,25 @@ static void test_parser(void)
     parse_err("cat > | b", "missing file name");
     parse_err("> out", "without a command");
     parse_err("echo ${HOME", "missing '}'");
+    {
+        /* one pipeline at a time */
+        static struct sh_line l;
+        char err[128], got[256];
+        const char *next = NULL;
+        const char *text = "a | b & c ; d # e";
+        int r = sh_parse_next(text, &l, lookup, NULL, err, sizeof err, &next);
+        render(&l, got, sizeof got);
+        check("parse_next: first", r == 0 && strcmp(got, "[a] | [b] &") == 0 && strcmp(next, " c ; d # e") == 0,
+              got, "[a] | [b] & / rest \" c ; d # e\"");
+        r = sh_parse_next(next, &l, lookup, NULL, err, sizeof err, &next);
+        render(&l, got, sizeof got);
+        check("parse_next: second", r == 0 && strcmp(got, "[c]") == 0 && strcmp(next, " d # e") == 0, got, "[c]");
+        r = sh_parse_next(next, &l, lookup, NULL, err, sizeof err, &next);
+        render(&l, got, sizeof got);
+        check("parse_next: third", r == 0 && strcmp(got, "[d]") == 0, got, "[d]");
+        r = sh_parse_next(next, &l, lookup, NULL, err, sizeof err, &next);
+        check("parse_next: end", r == 0 && l.npipes == 0, "", "");
+    }
     {
         /* limits: too many arguments and an overlong line are errors, not truncations */
         static char big[20000];

@@ -125,7 +125,8 @@
 struct ir_stat {
     uint32_t st_dev, st_ino, st_mode, st_nlink;
     uint32_t st_size, st_blocks;        /* bytes; 512-byte blocks */
-    uint32_t st_mtime;                  /* seconds since boot of the last modification (0 if unknown) */
+    uint32_t st_mtime_sec;              /* last modification, seconds (0 if unknown); not st_mtime, which C
+                                           libraries define as a macro */
     uint32_t st_reserved;
 };
 
@@ -151,6 +152,15 @@ struct ir_timespec {
 #define IR_CLOCK_REALTIME  0            /* time since boot (no real-time clock) */
 #define IR_CLOCK_MONOTONIC 1
 
+/* fcntl commands (Linux values) */
+#define IR_F_DUPFD         0
+#define IR_F_GETFD         1
+#define IR_F_SETFD         2
+#define IR_F_GETFL         3
+#define IR_F_SETFL         4
+#define IR_F_DUPFD_CLOEXEC 1030
+#define IR_FD_CLOEXEC      1
+
 /* wait4 options and status encoding (as Linux) */
 #define IR_WNOHANG 1
 #define IR_WEXITED_STATUS(code)  (((code) & 0xff) << 8)
@@ -160,6 +170,7 @@ struct ir_timespec {
 #define IR_SIGINT  2
 #define IR_SIGKILL 9
 #define IR_SIGSEGV 11
+#define IR_SIGPIPE 13
 #define IR_SIGTERM 15
 #define IR_SIGCHLD 17
 
@@ -197,5 +208,22 @@ struct ir_utsname {
     char sysname[65], nodename[65], release[65], version[65], machine[65], domainname[65];
 };
 
+
+/* ---- IPC and memory mapping (docs/os.md "Inter-process communication and memory mapping") -------------------- */
+#define IR_EDEADLK 35                   /* mbox_send to oneself with a full mailbox, blocking */
+
+/* mailboxes: mbox_send(pid, buf, len, flags), mbox_recv(buf, len, &sender, flags, timeout_ms) */
+#define IR_MBOX_CAPACITY 16             /* messages queued per mailbox (all senders together) */
+#define IR_MBOX_MSG_MAX  256            /* bytes per message (0 allowed); longer: EMSGSIZE */
+#define IR_MBOX_NONBLOCK 0x1            /* send/recv: EAGAIN instead of waiting */
+#define IR_MBOX_FROM     0x2            /* recv: *sender (input) selects the sending pid; ESRCH when it has exited */
+
+/* shared memory objects: shm_open(name, flags, mode), shm_unlink(name); size by ftruncate */
+#define IR_SHM_NAME_MAX  32             /* bytes including the NUL (an optional leading '/' included) */
+#define IR_SHM_MAX_BYTES (16u << 20)    /* largest object */
+
+/* user virtual range of mmap: mappings are placed here (MAP_FIXED too); the heap (brk) ends below it */
+#define IR_MMAP_BASE     0x20000000u
+#define IR_MMAP_END      0x3F000000u
 
 #endif

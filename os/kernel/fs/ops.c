@@ -626,7 +626,7 @@ int fs_stat(struct fs_inode *ip, struct ir_stat *st)
     st->st_nlink = ip->d.nlink;
     st->st_size = ip->d.size;
     st->st_blocks = fs_iblocks(ip) * FS_SECTORS_PER_BLOCK;
-    st->st_mtime = ip->d.mtime;
+    st->st_mtime_sec = ip->d.mtime;
     return 0;
 }
 

@@ -339,12 +339,13 @@ static void test_loadstore(void)
     EXPECT_EXC(s, 4, d + 1);    /* lh misaligned */
     iss_free(s);
 
-    /* access faults: store to ROM, load from a hole, load from the reserved device range, fetch from a device */
+    /* access faults: store to ROM, load from a hole, load from the reserved device range (after the SPI master),
+     * fetch from a device */
     s = mk();
     PUT(s, RAM, SW(0, 1, 0), LW(3, 2, 0), LW(3, 4, 0), LW(3, 5, 0), SW(0, 6, 0), LW(3, 7, 0));
     iss_set_reg(s, 1, 0x100);
     iss_set_reg(s, 2, 0x20000000);
-    iss_set_reg(s, 4, 0x80020000u);
+    iss_set_reg(s, 4, 0x80021000u);
     iss_set_reg(s, 5, IR_BOOTROM_BASE + IR_SIM_BOOTROM_BYTES);
     iss_set_reg(s, 6, RAM + RAM_SIZE);
     iss_set_reg(s, 7, 0x80002000u);
@@ -352,7 +353,7 @@ static void test_loadstore(void)
     iss_set_pc(s, RAM + 4);
     EXPECT_EXC(s, 5, 0x20000000);
     iss_set_pc(s, RAM + 8);
-    EXPECT_EXC(s, 5, 0x80020000u);
+    EXPECT_EXC(s, 5, 0x80021000u);
     iss_set_pc(s, RAM + 12);
     EXPECT_EXC(s, 5, IR_SIM_BOOTROM_BYTES);
     iss_set_pc(s, RAM + 16);
