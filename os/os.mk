@@ -34,9 +34,9 @@ $(BOOT_DIR)/obj/%.c.o: os/boot/%.c $(BOOT_HDRS) os/os.mk
 	@mkdir -p $(@D)
 	$(RV_CC) $(RV_CFLAGS) -ffunction-sections -fdata-sections -I os/boot -I os/include -c -o $@ $<
 
-$(BOOT_DIR)/obj/%.S.o: os/boot/%.S os/os.mk
+$(BOOT_DIR)/obj/%.S.o: os/boot/%.S os/os.mk os/include/iridium/regsave.h
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_ASFLAGS) -c -o $@ $<
+	$(RV_CC) $(RV_ASFLAGS) -I os/include -c -o $@ $<
 
 # Link with the rv32im multilib (RV_LDFLAGS): naming zicsr at link time would pick the rv64 libgcc.
 $(BOOTROM_ELF): $(BOOT_OBJS) $(BOOT_LDS)
@@ -88,9 +88,9 @@ $(KERNEL_DIR)/obj/%.c.o: os/kernel/%.c $(KERNEL_HDRS) os/os.mk
 	@mkdir -p $(@D)
 	$(RV_CC) $(KERNEL_CFLAGS) -c -o $@ $<
 
-$(KERNEL_DIR)/obj/%.S.o: os/kernel/%.S os/os.mk
+$(KERNEL_DIR)/obj/%.S.o: os/kernel/%.S os/os.mk os/include/iridium/regsave.h
 	@mkdir -p $(@D)
-	$(RV_CC) $(RV_ASFLAGS) -c -o $@ $<
+	$(RV_CC) $(RV_ASFLAGS) -I os/include -c -o $@ $<
 
 $(KERNEL_ELF): $(KERNEL_OBJS) $(KERNEL_LDS)
 	$(RV_CC) $(RV_LDFLAGS) $(LDFLAGS_NORWX) -T $(KERNEL_LDS) -Wl,-Map,$(KERNEL_DIR)/kernel.map -o $@ $(KERNEL_OBJS) -lgcc

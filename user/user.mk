@@ -44,6 +44,9 @@ user: $(USER_PROGS)
 ## user-lib: build only the runtime (build/user/lib/libiridium.a and crt0.o) for linking programs by hand
 user-lib: $(USER_LIB) $(USER_CRT0)
 
+# memcpy/memset must not have their own loops turned back into calls to memcpy/memset
+$(USER_LIBDIR)/obj/string.o: USER_CFLAGS += -fno-tree-loop-distribute-patterns
+
 $(USER_LIBDIR)/obj/%.o: user/lib/%.c $(USER_HDRS) user/user.mk
 	@mkdir -p $(@D)
 	$(RV_CC) $(USER_CFLAGS) -c -o $@ $<
@@ -87,9 +90,16 @@ $(USER_HOST_TEST): user/tests/sh_tests.c $(USER_SH_SRCS) $(wildcard user/sh/*.h)
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -I user/sh -o $@ user/tests/sh_tests.c $(USER_SH_SRCS)
 
-## test-user-host: host tests of the shell's parser and line editor, and a check of the user ELFs
-test-user-host: $(USER_HOST_TEST) $(USER_PROGS)
+USER_STRING_TEST := $(USER_BUILD)/host/string_tests
+$(USER_STRING_TEST): user/tests/string_tests.c user/lib/string.c user/user.mk
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -fno-builtin -fno-tree-loop-distribute-patterns -Dmemcpy=ir_memcpy -Dmemset=ir_memset \
+	    -o $@ user/tests/string_tests.c user/lib/string.c
+
+## test-user-host: host tests of the shell's parser and line editor and of memcpy/memset, and a check of the user ELFs
+test-user-host: $(USER_HOST_TEST) $(USER_STRING_TEST) $(USER_PROGS)
 	$(USER_HOST_TEST)
+	$(USER_STRING_TEST)
 	CROSS=$(CROSS) user/tests/check-elf.sh $(USER_PROGS)
 
 # test-usertests-iss: boot the OS on the ISS with bootargs "init=/bin/init usertests": init runs the suite and
