@@ -37,6 +37,7 @@ include tests/tests.mk
 include tests/bench/bench.mk
 -include fsimage/fsimage.mk
 -include user/user.mk
+-include tests/os/storage.mk
 
 # the RTL runs the same test programs as the ISS, alone and in lockstep with it (difftest)
 TEST_TARGETS += $(VSIM_TEST_TARGETS) test-os-difftest

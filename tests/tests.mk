@@ -27,6 +27,9 @@ TESTS_ALL_DUMP   := $(TESTS_ALL_ELF:.elf=.dump)
 # Run parameters (override on the command line, e.g. make test-isa-iss TEST_TIMEOUT=120).
 TEST_TIMEOUT     ?= 60
 TEST_MAX_CYCLES  ?= 5000000
+# vsim runs start from a random initial state (unreset flops, register file) drawn from this seed; difftest runs
+# cannot (the ISS starts from zeros)
+VSIM_SEED        ?= 1
 TEST_RUN         := scripts/run-tests.sh --timeout $(TEST_TIMEOUT) --max-cycles $(TEST_MAX_CYCLES)
 
 ALL_TARGETS += $(TESTS_ALL_ELF) $(TESTS_ALL_DUMP)
@@ -66,11 +69,11 @@ test-priv-iss: $(BIN)/iss $(TESTS_PRIV_ELF)
 
 ## test-isa-vsim: RV32IM instruction and machine-mode tests (tests/isa, tests/m) on the RTL (vsim)
 test-isa-vsim: $(BIN)/vsim $(TESTS_ISA_ELF) $(TESTS_M_ELF)
-	$(TEST_RUN) --log-dir $(BUILD)/logs/vsim -- $(BIN)/vsim -- $(TESTS_ISA_ELF) $(TESTS_M_ELF)
+	$(TEST_RUN) --log-dir $(BUILD)/logs/vsim -- $(BIN)/vsim --seed $(VSIM_SEED) -- $(TESTS_ISA_ELF) $(TESTS_M_ELF)
 
 ## test-priv-vsim: S/U-mode and Sv32 tests (tests/priv) on the RTL (vsim)
 test-priv-vsim: $(BIN)/vsim $(TESTS_PRIV_ELF)
-	$(TEST_RUN) --log-dir $(BUILD)/logs/vsim -- $(BIN)/vsim -- $(TESTS_PRIV_ELF)
+	$(TEST_RUN) --log-dir $(BUILD)/logs/vsim -- $(BIN)/vsim --seed $(VSIM_SEED) -- $(TESTS_PRIV_ELF)
 
 ## test-difftest-vsim: every test program on the RTL in lockstep with the ISS (vsim --difftest)
 # (named -vsim because sim/iss/iss.mk already defines test-difftest for the checker's own tests)

@@ -44,6 +44,9 @@ $(ISS_BIN): $(BUILD)/host/sim/iss/iss_main.o $(ISS_LIB) $(MODELS_LIB)
 	@mkdir -p $(@D)
 	$(HOST_CC) $(ISS_CFLAGS) $^ -o $@
 
+# the host tests share their check macros and runner with sim/models/tests (check.h)
+$(BUILD)/host/sim/iss/tests/%.o $(BUILD)/host/sim/difftest/tests/%.o: ISS_CFLAGS += -I sim/models/tests
+
 $(ISS_UNIT): $(BUILD)/host/sim/iss/tests/iss_unit.o $(ISS_LIB) $(MODELS_LIB)
 	$(HOST_CC) $(ISS_CFLAGS) $^ -o $@
 

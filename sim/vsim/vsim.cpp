@@ -190,6 +190,9 @@ static void parse_args(int argc, char **argv)
         bad_usage("%s", "--trace-from/--trace-to need --trace FILE.fst");
     if (opt_seed_given && opt_seed > 0x7fffffffu)
         bad_usage("%s", "--seed must be below 2^31");
+    /* The ISS starts with zeroed registers; a random RTL register file would differ at the first use of one. */
+    if (opt_seed_given && opt_difftest)
+        bad_usage("%s", "--seed (random initial state) cannot be combined with --difftest (the ISS starts from zeros)");
 }
 
 /* ---- memories (DPI-C, called by sim/vsim/rtl) --------------------------------------------------------- */

@@ -19,6 +19,8 @@ BOOT="tests/os/boot.sh"
 failed=0
 # time scale: vsim is ~20x slower than the ISS
 if [ "$SIM" = vsim ]; then SLOW=6; LIMIT=300; else SLOW=1; LIMIT=60; fi
+# vsim: a random initial state (register file and other unreset flops) from a fixed seed, as every RTL test does
+SIMOPTS=(); [ "$SIM" = vsim ] && SIMOPTS=(--seed "${VSIM_SEED:-1}")
 
 pass() { echo "PASS os-$SIM: $1"; }
 fail() { echo "FAIL os-$SIM: $1: $2"; failed=1; }
@@ -27,7 +29,7 @@ pause() { sleep "$(echo "$1 * $SLOW" | bc)"; }
 # boot NAME BOOTARGS: runs the simulator with the driver function NAME's output on stdin -> $OUT/NAME.out, $rc
 boot() {
     local name="$1" args="$2"
-    "drive_$name" | timeout "$LIMIT" "$BOOT" "$SIM" "$args" > "$OUT/$name.out" 2>&1
+    "drive_$name" | timeout "$LIMIT" "$BOOT" "$SIM" "$args" "${SIMOPTS[@]}" > "$OUT/$name.out" 2>&1
     rc=$?
 }
 has() { grep -q -- "$2" "$OUT/$1.out"; }

@@ -1,6 +1,6 @@
 /*
  * cp.c - cp SRC DST, or cp SRC... DIR: copy regular files (into DIR when the last argument is a directory).
- * The destination is created or truncated.
+ * The destination is created or truncated. The operands are handled by ir_each_dest (user/lib/args.c), as in mv.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -9,13 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char buf[4096];
+#include "ir.h"
 
-static const char *base(const char *p)
-{
-    const char *s = strrchr(p, '/');
-    return s ? s + 1 : p;
-}
+static char buf[4096];
 
 static int copy(const char *src, const char *dst)
 {
@@ -66,24 +62,5 @@ static int copy(const char *src, const char *dst)
 
 int main(int argc, char **argv)
 {
-    struct stat st;
-    int todir, status = 0;
-    if (argc < 3) {
-        fprintf(stderr, "usage: cp SRC DST | cp SRC... DIR\n");
-        return 2;
-    }
-    todir = stat(argv[argc - 1], &st) == 0 && S_ISDIR(st.st_mode);
-    if (argc > 3 && !todir) {
-        fprintf(stderr, "cp: %s: not a directory\n", argv[argc - 1]);
-        return 1;
-    }
-    for (int i = 1; i < argc - 1; i++) {
-        char dst[256];
-        if (todir)
-            snprintf(dst, sizeof dst, "%s/%s", argv[argc - 1], base(argv[i]));
-        else
-            snprintf(dst, sizeof dst, "%s", argv[argc - 1]);
-        status |= copy(argv[i], dst);
-    }
-    return status;
+    return ir_each_dest(argc, argv, "cp", copy);
 }

@@ -4,8 +4,9 @@
  * Mailboxes (capacity, oversize messages, blocking and waking, timeouts, ESRCH, a sender or receiver woken by the
  * other side's exit), shared memory (by name between unrelated processes, inherited across fork, unlink), and
  * mmap/munmap/mprotect (lazy zero fill, protection faults, MAP_FIXED, partial unmapping, private file mappings,
- * the region table's limit, bad arguments). Each test runs in a forked child; it passes when the child exits 0
- * and the free page count (SYS_meminfo) is not lower after the reap than before the fork (no leaked pages).
+ * the region table's limit, bad arguments). Each test runs in a forked child (ir_test_run, user/include/ir_test.h);
+ * it passes when the child exits 0 and the free page count (SYS_meminfo) is not lower after the reap than before
+ * the fork (no leaked pages).
  * Kernel answers are checked through raw system calls (ir_syscallN: -IR_Exxx values).
  * Output: "PASS name" / "FAIL name: why" per test, then "ipctests: N passed, N failed"; exit status = the number
  * of failures. "ipctests --shm-peer NAME" is the unrelated process of the shm_by_name test and "ipctests
@@ -16,7 +17,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,44 +27,11 @@
 
 #include "ir.h"
 #include "ir_ipc.h"
+#include "ir_test.h"
 
 #define PAGE 4096u
 #define SELF "/bin/ipctests"
 #define NVMA_EXPECTED 32
-
-static const char *cur_test;
-
-static int fail(const char *fmt, ...)
-{
-    va_list ap;
-    printf("  %s: ", cur_test);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-    fflush(stdout);
-    return 1;
-}
-
-#define CHECK(cond, ...)                                                                                          \
-    do {                                                                                                          \
-        if (!(cond))                                                                                              \
-            return fail(__VA_ARGS__);                                                                             \
-    } while (0)
-
-#define EXPECT_ERR(expr, err)                                                                                     \
-    do {                                                                                                          \
-        long r_ = (expr);                                                                                         \
-        if (r_ != -(long)(err))                                                                                   \
-            return fail("%s: got %ld, want -%d (line %d)", #expr, r_, (int)(err), __LINE__);                    \
-    } while (0)
-
-#define EXPECT_OK(expr)                                                                                           \
-    do {                                                                                                          \
-        long r_ = (expr);                                                                                         \
-        if (r_ < 0 && r_ > -4096)                                                                                 \
-            return fail("%s: error %ld (line %d)", #expr, r_, __LINE__);                                         \
-    } while (0)
 
 /* raw calls */
 static long sys_send(long pid, const void *buf, long len, long flags)
@@ -87,35 +54,6 @@ static long sys_mprotect(uint32_t addr, uint32_t len, long prot)
 static long sys_shm_open(const char *name, long flags) { return ir_syscall2(SYS_shm_open, (long)name, flags); }
 static long sys_shm_unlink(const char *name) { return ir_syscall1(SYS_shm_unlink, (long)name); }
 
-static uint32_t free_pages(void)
-{
-    struct ir_meminfo m;
-    if (ir_syscall1(SYS_meminfo, (long)&m) < 0)
-        return 0;
-    return m.free_pages;
-}
-
-static long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)(ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
-static void msleep(long ms)
-{
-    struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000 };
-    nanosleep(&ts, NULL);
-}
-
-static int wait_status(pid_t pid)
-{
-    int st;
-    if (waitpid(pid, &st, 0) != pid)
-        return -1;
-    return st;
-}
-
 /* run fn in a child that must be killed by SIGSEGV; returns 1 if it was */
 static int killed_by_segv(void (*fn)(uint32_t), uint32_t arg)
 {
@@ -127,7 +65,7 @@ static int killed_by_segv(void (*fn)(uint32_t), uint32_t arg)
         fn(arg);
         _exit(0);
     }
-    int st = wait_status(pid);
+    int st = ir_wait_status(pid);
     return st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV;
 }
 static void do_load(uint32_t a) { (void)*(volatile uint8_t *)a; }
@@ -157,7 +95,7 @@ static int t_mbox_basic(void)
         _exit(mbox_send(me, "from child", 10, 0) == 0 ? 0 : 1);
     n = sys_recv(buf, sizeof buf, &from, 0, 0);
     CHECK(n == 10 && from == child && memcmp(buf, "from child", 10) == 0, "got %ld bytes from %d", n, from);
-    CHECK(wait_status(child) == 0, "child status");
+    CHECK(ir_wait_status(child) == 0, "child status");
     return 0;
 }
 
@@ -223,9 +161,9 @@ static int t_mbox_esrch(void)
     CHECK(child >= 0, "fork");
     if (child == 0)
         _exit(0);
-    msleep(30);                         /* child is a zombie now */
+    ir_msleep(30);                      /* child is a zombie now */
     EXPECT_ERR(sys_send(child, "x", 1, 0), IR_ESRCH);
-    CHECK(wait_status(child) == 0, "child");
+    CHECK(ir_wait_status(child) == 0, "child");
     EXPECT_ERR(sys_send(child, "x", 1, 0), IR_ESRCH);
     int from = child;
     char buf[8];
@@ -251,12 +189,12 @@ static int t_mbox_block_wake(void)
         int last = 99;
         _exit(sys_send(me, &last, sizeof last, 0) == 0 ? 0 : 3);   /* blocks until the parent receives */
     }
-    msleep(50);
+    ir_msleep(50);
     int st;
     CHECK(waitpid(child, &st, WNOHANG) == 0, "receiver did not wait");
     EXPECT_OK(sys_send(child, "wake", 4, 0));
-    long t0 = now_ms();
-    while (ir_syscall0(SYS_sched_yield) == 0 && now_ms() - t0 < 2000) {
+    long t0 = ir_now_ms();
+    while (ir_syscall0(SYS_sched_yield) == 0 && ir_now_ms() - t0 < 2000) {
         struct ir_procinfo pi;
         int full = 0;
         for (int i = 0; ir_procinfo(i, &pi) == 0; i++)
@@ -265,14 +203,14 @@ static int t_mbox_block_wake(void)
         if (full)
             break;
     }
-    msleep(50);
+    ir_msleep(50);
     CHECK(waitpid(child, &st, WNOHANG) == 0, "sender did not block on the full mailbox");
     for (int i = 0; i <= IR_MBOX_CAPACITY; i++) {
         int v = -1, from = 0;
         long n = sys_recv(&v, sizeof v, &from, 0, 1000);
         CHECK(n == 4 && from == child && v == (i < IR_MBOX_CAPACITY ? i : 99), "message %d: n %ld v %d", i, n, v);
     }
-    st = wait_status(child);
+    st = ir_wait_status(child);
     CHECK(st == 0, "child status %#x", st);
     return 0;
 }
@@ -280,22 +218,22 @@ static int t_mbox_block_wake(void)
 static int t_mbox_timeout(void)
 {
     char buf[8];
-    long t0 = now_ms();
+    long t0 = ir_now_ms();
     EXPECT_ERR(sys_recv(buf, sizeof buf, NULL, 0, 50), IR_ETIMEDOUT);
-    long dt = now_ms() - t0;
+    long dt = ir_now_ms() - t0;
     CHECK(dt >= 50 && dt < 1000, "timeout after %ld ms, want 50", dt);
     CHECK(mbox_recv(buf, sizeof buf, NULL, 0, 20) == -1 && errno == ETIMEDOUT, "wrapper: errno %d", errno);
     /* a message that comes before the deadline is received */
     pid_t me = getpid(), child = fork();
     CHECK(child >= 0, "fork");
     if (child == 0) {
-        msleep(30);
+        ir_msleep(30);
         _exit(sys_send(me, "late", 4, 0) == 0 ? 0 : 1);
     }
     int from = 0;
     long n = sys_recv(buf, sizeof buf, &from, 0, 2000);
     CHECK(n == 4 && from == child, "message within the timeout: %ld", n);
-    CHECK(wait_status(child) == 0, "child");
+    CHECK(ir_wait_status(child) == 0, "child");
     return 0;
 }
 
@@ -306,31 +244,31 @@ static int t_mbox_peer_exit(void)
     pid_t child = fork();
     CHECK(child >= 0, "fork");
     if (child == 0) {
-        msleep(80);
+        ir_msleep(80);
         _exit(0);
     }
     for (int i = 0; i < IR_MBOX_CAPACITY; i++)
         EXPECT_OK(sys_send(child, "m", 1, IR_MBOX_NONBLOCK));
-    long t0 = now_ms();
+    long t0 = ir_now_ms();
     EXPECT_ERR(sys_send(child, "m", 1, 0), IR_ESRCH);
-    CHECK(now_ms() - t0 >= 40, "sender did not wait for the exit");
-    CHECK(wait_status(child) == 0, "child 1");
+    CHECK(ir_now_ms() - t0 >= 40, "sender did not wait for the exit");
+    CHECK(ir_wait_status(child) == 0, "child 1");
 
     pid_t me = getpid();
     child = fork();
     CHECK(child >= 0, "fork");
     if (child == 0) {
         sys_send(me, "bye", 3, 0);      /* queued messages outlive their sender */
-        msleep(50);
+        ir_msleep(50);
         _exit(0);
     }
     int from = child;
     CHECK(sys_recv(buf, sizeof buf, &from, IR_MBOX_FROM, 0) == 3 && from == child, "message from the child");
     from = child;
-    t0 = now_ms();
+    t0 = ir_now_ms();
     EXPECT_ERR(sys_recv(buf, sizeof buf, &from, IR_MBOX_FROM, 0), IR_ESRCH);
-    CHECK(now_ms() - t0 >= 20, "receiver did not wait for the exit");
-    CHECK(wait_status(child) == 0, "child 2");
+    CHECK(ir_now_ms() - t0 >= 20, "receiver did not wait for the exit");
+    CHECK(ir_wait_status(child) == 0, "child 2");
     return 0;
 }
 
@@ -343,11 +281,11 @@ static int t_mbox_from(void)
     pid_t c1 = fork();
     if (c1 == 0)
         _exit(sys_send(me, "1", 1, 0) == 0 ? 0 : 1);
-    CHECK(c1 > 0 && wait_status(c1) == 0, "child 1");
+    CHECK(c1 > 0 && ir_wait_status(c1) == 0, "child 1");
     pid_t c2 = fork();
     if (c2 == 0)
         _exit(sys_send(me, "2", 1, 0) == 0 ? 0 : 1);
-    CHECK(c2 > 0 && wait_status(c2) == 0, "child 2");
+    CHECK(c2 > 0 && ir_wait_status(c2) == 0, "child 2");
     b = c2;
     CHECK(sys_recv(buf, sizeof buf, &b, IR_MBOX_FROM, 0) == 1 && buf[0] == '2', "selected message");
     CHECK(sys_recv(buf, sizeof buf, &a, 0, 0) == 1 && buf[0] == '1' && a == c1, "remaining message");
@@ -362,21 +300,21 @@ static int t_mbox_dies(void)
     if (child == 0) {
         char buf[8];
         sys_recv(buf, sizeof buf, NULL, IR_MBOX_FROM, 0);   /* EFAULT: returns at once */
-        msleep(60);
+        ir_msleep(60);
         _exit(0);
     }
     for (int i = 0; i < 5; i++)
         EXPECT_OK(sys_send(child, "data", 4, 0));
-    CHECK(wait_status(child) == 0, "child");
+    CHECK(ir_wait_status(child) == 0, "child");
     child = fork();
     if (child == 0) {
         char buf[8];
         sys_recv(buf, sizeof buf, NULL, 0, 0);
         _exit(0);
     }
-    msleep(30);
+    ir_msleep(30);
     CHECK(kill(child, SIGTERM) == 0, "kill");
-    int st = wait_status(child);
+    int st = ir_wait_status(child);
     CHECK(st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM, "status %#x", st);
     return 0;
 }
@@ -424,7 +362,7 @@ static int t_shm_by_name(void)
         execv(SELF, argv);
         _exit(99);
     }
-    int s = wait_status(pid);
+    int s = ir_wait_status(pid);
     CHECK(s == 0, "peer status %#x", s);
     CHECK(m[PAGE + 5] == 'Z', "peer's store not visible");
     /* a second descriptor by name sees the same object */
@@ -483,9 +421,9 @@ static int t_shm_fork(void)
             a[2 * PAGE / 4] = 22;
             _exit(0);
         }
-        _exit(wait_status(g) == 0 ? 0 : 2);
+        _exit(ir_wait_status(g) == 0 ? 0 : 2);
     }
-    CHECK(wait_status(pid) == 0, "child");
+    CHECK(ir_wait_status(pid) == 0, "child");
     CHECK(s[0] == 10 && s[15 * PAGE / 4] == 11, "shm object not shared: %u %u", (unsigned)s[0],
           (unsigned)s[15 * PAGE / 4]);
     CHECK(a[0] == 20 && a[PAGE / 4] == 21 && a[2 * PAGE / 4] == 22, "anonymous shared mapping not shared");
@@ -544,22 +482,22 @@ static int t_shm_errors(void)
 /* ---- mmap --------------------------------------------------------------------------------------------------- */
 static int t_mmap_lazy(void)
 {
-    uint32_t f0 = free_pages();
+    uint32_t f0 = ir_free_pages();
     uint8_t *m = mmap(NULL, 64 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     CHECK(m != MAP_FAILED, "mmap: %s", strerror(errno));
-    uint32_t f1 = free_pages();
+    uint32_t f1 = ir_free_pages();
     CHECK(f1 == f0, "mmap allocated %d pages up front", (int)(f0 - f1));
     CHECK(m[10 * PAGE + 7] == 0, "not zero");
-    uint32_t f2 = free_pages();
+    uint32_t f2 = ir_free_pages();
     CHECK(f1 - f2 >= 1 && f1 - f2 <= 2, "first touch took %d pages", (int)(f1 - f2));
     for (int i = 20; i < 30; i++)
         m[i * PAGE] = (uint8_t)i;
-    uint32_t f3 = free_pages();
+    uint32_t f3 = ir_free_pages();
     CHECK(f2 - f3 == 10, "10 stores took %d pages", (int)(f2 - f3));
     for (int i = 0; i < 64; i++)
         CHECK(m[i * PAGE + 1] == 0 && m[i * PAGE] == (i >= 20 && i < 30 ? i : 0), "content of page %d", i);
     CHECK(munmap(m, 64 * PAGE) == 0, "munmap");
-    uint32_t f4 = free_pages();
+    uint32_t f4 = ir_free_pages();
     CHECK(f4 == f3 + 11, "munmap gave back %d pages, want the 11 touched", (int)(f4 - f3));
     /* system calls read and write mapped memory that was never touched (the kernel supplies the pages) */
     int p[2];
@@ -599,7 +537,7 @@ static int t_mmap_prot(void)
     pid_t pid = fork();
     if (pid == 0)
         _exit(m[0] == 0x33 ? 0 : 1);
-    CHECK(pid > 0 && wait_status(pid) == 0, "child view");
+    CHECK(pid > 0 && ir_wait_status(pid) == 0, "child view");
     /* execute: code written to a RW page, then made R|X */
     uint32_t *code = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     CHECK(code != MAP_FAILED, "mmap code");
@@ -783,7 +721,7 @@ static int t_mmap_table(void)
 /* many processes sharing one object, and an object freed when the last user goes */
 static int t_shm_many(void)
 {
-    uint32_t f0 = free_pages();
+    uint32_t f0 = ir_free_pages();
     int fd = shm_open("/ipct-many", O_RDWR | O_CREAT | O_EXCL, 0600);
     CHECK(fd >= 0 && ftruncate(fd, 64 * PAGE) == 0, "create");
     volatile uint32_t *s = mmap(NULL, 64 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
@@ -800,15 +738,15 @@ static int t_shm_many(void)
         }
     }
     for (int k = 0; k < 6; k++)
-        CHECK(wait_status(pids[k]) == 0, "child %d", k);
+        CHECK(ir_wait_status(pids[k]) == 0, "child %d", k);
     for (int k = 0; k < 6; k++)
         for (int i = 0; i < 64; i++)
             CHECK(s[i * PAGE / 4 + k] == (uint32_t)(k + 1) * 1000 + (uint32_t)i, "word %d of page %d", k, i);
-    uint32_t f1 = free_pages();
+    uint32_t f1 = ir_free_pages();
     CHECK(f0 - f1 >= 64, "the object holds %d pages", (int)(f0 - f1));
     CHECK(shm_unlink("/ipct-many") == 0, "unlink");
     CHECK(munmap((void *)s, 64 * PAGE) == 0, "munmap");
-    uint32_t f2 = free_pages();
+    uint32_t f2 = ir_free_pages();
     CHECK(f2 >= f0 - 2, "object not freed: %u free before, %u after", (unsigned)f0, (unsigned)f2);
     return 0;
 }
@@ -843,19 +781,13 @@ static int t_exec(void)
         execv(SELF, argv);
         _exit(32);
     }
-    int st = wait_status(pid);
+    int st = ir_wait_status(pid);
     CHECK(st == 0, "status %#x (20: mapping survived exec, 21: mailbox lost)", st);
     return 0;
 }
 
 /* ---- driver ------------------------------------------------------------------------------------------------- */
-struct test {
-    const char *name;
-    int (*fn)(void);
-    int quick;                          /* part of the short set (-q, used on the RTL simulator) */
-};
-
-static const struct test tests[] = {
+static const struct ir_test tests[] = {
     { "mbox_basic", t_mbox_basic, 1 },
     { "mbox_capacity", t_mbox_capacity, 1 },
     { "mbox_oversize", t_mbox_oversize, 1 },
@@ -881,89 +813,43 @@ static const struct test tests[] = {
 };
 #define NTESTS (sizeof tests / sizeof tests[0])
 
-static int run(const struct test *t)
-{
-    cur_test = t->name;
-    fflush(stdout);
-    uint32_t before = free_pages();
-    pid_t pid = fork();
-    if (pid < 0) {
-        printf("FAIL %s: fork: %s\n", t->name, strerror(errno));
-        return 0;
-    }
-    if (pid == 0) {
-        int r = t->fn();
-        fflush(stdout);
-        _exit(r);
-    }
-    int st = wait_status(pid);
-    uint32_t after = free_pages();
-    if (st != 0) {
-        if (st >= 0 && WIFSIGNALED(st))
-            printf("FAIL %s: killed by signal %d\n", t->name, WTERMSIG(st));
-        else
-            printf("FAIL %s: status %#x\n", t->name, st);
-        return 0;
-    }
-    if (after < before) {
-        printf("FAIL %s: %u pages lost (free %u before, %u after)\n", t->name, (unsigned)(before - after),
-               (unsigned)before, (unsigned)after);
-        return 0;
-    }
-    printf("PASS %s\n", t->name);
-    return 1;
-}
-
 int main(int argc, char **argv)
 {
     int passed = 0, failed = 0, quick = 0, first = 1;
+    const char *bad;
     if (argc == 3 && strcmp(argv[1], "--shm-peer") == 0)
         return shm_peer(argv[2]);
     if (argc == 2 && strcmp(argv[1], "--exec-check") == 0)
         return exec_check();
     if (argc >= 2 && strcmp(argv[1], "-l") == 0) {
-        for (size_t i = 0; i < NTESTS; i++)
-            printf("%s%s\n", tests[i].name, tests[i].quick ? " (quick)" : "");
+        ir_test_list(tests, NTESTS);
         return 0;
     }
     if (argc >= 2 && strcmp(argv[1], "-q") == 0) {
         quick = 1;
         first = 2;
     }
-    for (int i = first; i < argc; i++) {
-        int found = 0;
-        for (size_t k = 0; k < NTESTS; k++)
-            found |= strcmp(argv[i], tests[k].name) == 0;
-        if (!found) {
-            fprintf(stderr, "ipctests: unknown test %s (ipctests -l lists them)\n"
-                            "usage: ipctests [-l] [-q] [TEST...]\n", argv[i]);
-            return 2;
-        }
+    if ((bad = ir_test_unknown(tests, NTESTS, argc, argv, first))) {
+        fprintf(stderr, "ipctests: unknown test %s (ipctests -l lists them)\n"
+                        "usage: ipctests [-l] [-q] [TEST...]\n", bad);
+        return 2;
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
-    uint32_t start = free_pages();
+    uint32_t start = ir_free_pages();
     printf("ipctests: starting (%u free pages)\n", (unsigned)start);
-    {   /* warm-up: the first fork may fill kernel caches for good */
-        pid_t pid = fork();
-        if (pid == 0)
-            _exit(0);
-        if (pid > 0)
-            wait_status(pid);
-    }
+    ir_test_warm_up();
     for (size_t i = 0; i < NTESTS; i++) {
-        int want = argc <= first;
-        for (int k = first; k < argc; k++)
-            want |= strcmp(argv[k], tests[i].name) == 0;
+        int want = ir_test_wanted(&tests[i], argc, argv, first);
         if (quick && argc <= first)
             want = tests[i].quick;
         if (!want)
             continue;
-        if (run(&tests[i]))
+        if (ir_test_run(&tests[i], IR_TEST_PAGES))
             passed++;
         else
             failed++;
     }
-    uint32_t end = free_pages();
+    uint32_t end = ir_free_pages();
     printf("ipctests: free pages %u -> %u\n", (unsigned)start, (unsigned)end);
     if (end < start) {
         printf("FAIL no_leaks: %u pages lost over the whole run\n", (unsigned)(start - end));

@@ -6,7 +6,8 @@
  * after the reap, and fails a test that loses pages. Tests check the kernel's exact answers through raw system
  * calls (ir_syscallN: -IR_Exxx values) where the error matters. Output: "PASS name" / "FAIL name: why" per test,
  * then "usertests: N passed, N failed"; the exit status is the number of failures (0 = all passed).
- * -l lists the tests; TEST... runs only those.
+ * -l lists the tests; TEST... runs only those. The scaffolding (CHECK, EXPECT_ERR, ir_test_run...) is shared with the
+ * other test programs: user/include/ir_test.h.
  * Files are created under /ut (made and removed by the suite). The program re-executes itself as /bin/usertests
  * for the exec tests (argument "--exec-child").
  * Assumptions about the kernel (docs/os.md): 4 KiB pages, user space below 0x40000000, stack growing on demand
@@ -17,7 +18,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,69 +27,11 @@
 #include <unistd.h>
 
 #include "ir.h"
+#include "ir_test.h"
 
 #define PAGE 4096u
 #define SELF "/bin/usertests"
 #define DIRU "/ut"
-
-static const char *cur_test;
-
-/* Reports a failure of the current test (in the test's child) and returns 1, for "return fail(...)". */
-static int fail(const char *fmt, ...)
-{
-    va_list ap;
-    printf("  %s: ", cur_test);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-    fflush(stdout);
-    return 1;
-}
-
-#define CHECK(cond, ...)                                                                                          \
-    do {                                                                                                          \
-        if (!(cond))                                                                                              \
-            return fail(__VA_ARGS__);                                                                             \
-    } while (0)
-
-/* expect a raw system call result */
-#define EXPECT_ERR(expr, err)                                                                                     \
-    do {                                                                                                          \
-        long r_ = (expr);                                                                                         \
-        if (r_ != -(long)(err))                                                                                   \
-            return fail("%s: got %ld, want -%d (line %d)", #expr, r_, (int)(err), __LINE__);                    \
-    } while (0)
-
-static uint32_t free_pages(void)
-{
-    struct ir_meminfo m;
-    if (ir_syscall1(SYS_meminfo, (long)&m) < 0)
-        return 0;
-    return m.free_pages;
-}
-
-static long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)(ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
-static void msleep(long ms)
-{
-    struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000 };
-    nanosleep(&ts, NULL);
-}
-
-/* wait for pid, return the raw status (or -1) */
-static int wait_status(pid_t pid)
-{
-    int st;
-    if (waitpid(pid, &st, 0) != pid)
-        return -1;
-    return st;
-}
 
 static int write_file(const char *path, const void *data, size_t n)
 {
@@ -111,7 +53,7 @@ static int t_exit_status(void)
     CHECK(pid >= 0, "fork: %s", strerror(errno));
     if (pid == 0)
         _exit(42);
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 42, "status %#x, want exit 42", st);
     EXPECT_ERR(ir_syscall4(SYS_wait4, -1, 0, 0, 0), IR_ECHILD);
     EXPECT_ERR(ir_syscall4(SYS_wait4, 1, 0, 0, 0), IR_ECHILD);      /* init is not our child */
@@ -135,7 +77,7 @@ static int t_getppid(void)
     CHECK(read(p[0], &seen, sizeof seen) == sizeof seen && seen == me, "child's getppid %d, want %d", seen, me);
     CHECK(read(p[0], &seen, sizeof seen) == sizeof seen && seen == child, "child's getpid %d, fork said %d", seen,
           child);
-    CHECK(wait_status(child) == 0, "child status");
+    CHECK(ir_wait_status(child) == 0, "child status");
     close(p[0]);
     return 0;
 }
@@ -157,7 +99,7 @@ static int t_wait_nohang(void)
     EXPECT_ERR(ir_syscall4(SYS_wait4, pid, 0, IR_WNOHANG, 0), 0);
     close(p[1]);
     {
-        int st = wait_status(pid);
+        int st = ir_wait_status(pid);
         CHECK(st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 3, "status %#x", st);
     }
     return 0;
@@ -171,7 +113,7 @@ static int t_kill(void)
     CHECK(pipe(p) == 0, "pipe");
     a = fork();
     if (a == 0) {
-        msleep(100000);                 /* sleeping in nanosleep */
+        ir_msleep(100000);              /* sleeping in nanosleep */
         _exit(0);
     }
     b = fork();
@@ -181,12 +123,12 @@ static int t_kill(void)
         _exit(0);
     }
     CHECK(a > 0 && b > 0, "fork");
-    msleep(20);
+    ir_msleep(20);
     CHECK(kill(a, SIGKILL) == 0, "kill a: %s", strerror(errno));
     CHECK(kill(b, SIGTERM) == 0, "kill b: %s", strerror(errno));
-    st = wait_status(a);
+    st = ir_wait_status(a);
     CHECK(st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "sleeper status %#x, want SIGKILL", st);
-    st = wait_status(b);
+    st = ir_wait_status(b);
     CHECK(st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM, "reader status %#x, want SIGTERM", st);
     EXPECT_ERR(ir_syscall2(SYS_kill, 99999, IR_SIGKILL), IR_ESRCH);
     close(p[0]);
@@ -228,7 +170,7 @@ static int t_fork_exhaust(void)
         CHECK(pid >= 0, "fork after the exhaustion: %s", strerror(errno));
         if (pid == 0)
             _exit(0);
-        CHECK(wait_status(pid) == 0, "child after exhaustion");
+        CHECK(ir_wait_status(pid) == 0, "child after exhaustion");
     }
     close(p[0]);
     return 0;
@@ -264,14 +206,14 @@ static int t_preempt(void)
     /* both spinners must have run, and so must we, to read their bytes */
     CHECK(read(p[0], buf, 1) == 1 && read(p[0], buf + 1, 1) == 1, "read");
     CHECK((buf[0] == 'a' && buf[1] == 'b') || (buf[0] == 'b' && buf[1] == 'a'), "got %c%c", buf[0], buf[1]);
-    t0 = now_ms();
-    msleep(30);                         /* the timer must wake us despite two spinners */
-    CHECK(now_ms() - t0 >= 30, "slept %ld ms", now_ms() - t0);
+    t0 = ir_now_ms();
+    ir_msleep(30);                      /* the timer must wake us despite two spinners */
+    CHECK(ir_now_ms() - t0 >= 30, "slept %ld ms", ir_now_ms() - t0);
     kill(a, SIGKILL);
     kill(b, SIGKILL);
-    st = wait_status(a);
+    st = ir_wait_status(a);
     CHECK(st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "spinner a status %#x", st);
-    st = wait_status(b);
+    st = ir_wait_status(b);
     CHECK(st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL, "spinner b status %#x", st);
     close(p[0]);
     return 0;
@@ -298,7 +240,7 @@ static int t_orphan(void)
         pid_t gc = fork();
         if (gc == 0) {
             pid_t pp;
-            msleep(30);                 /* by then our parent has exited */
+            ir_msleep(30);              /* by then our parent has exited */
             pp = getppid();
             write(p[1], &pp, sizeof pp);
             _exit(0);
@@ -308,14 +250,14 @@ static int t_orphan(void)
     }
     close(p[1]);
     CHECK(read(p[0], &g, sizeof g) == sizeof g && g > 0, "grandchild pid");
-    CHECK(wait_status(c) == 0, "child status");
+    CHECK(ir_wait_status(c) == 0, "child status");
     CHECK(read(p[0], &gpp, sizeof gpp) == sizeof gpp, "grandchild's report");
     CHECK(gpp == 1, "orphan's parent is %d, want 1 (init)", gpp);
     close(p[0]);
-    t0 = now_ms();
+    t0 = ir_now_ms();
     while (proc_exists(g)) {
-        CHECK(now_ms() - t0 < 2000, "orphan %d not reaped by init after 2 s", g);
-        msleep(10);
+        CHECK(ir_now_ms() - t0 < 2000, "orphan %d not reaped by init after 2 s", g);
+        ir_msleep(10);
     }
     return 0;
 }
@@ -333,12 +275,12 @@ static int t_cow(void)
     for (size_t i = 0; i < sizeof cow_data / sizeof cow_data[0]; i++)
         cow_data[i] = (unsigned)i * 2654435761u;
     CHECK(pipe(p) == 0 && pipe(q) == 0, "pipe");
-    before = free_pages();
+    before = ir_free_pages();
     pid = fork();
     CHECK(pid >= 0, "fork");
     if (pid == 0) {
         /* measured before anyone writes the data area (the parent waits for this report) */
-        after = free_pages();
+        after = ir_free_pages();
         close(p[1]);
         close(q[0]);
         write(q[1], &after, sizeof after);
@@ -363,7 +305,7 @@ static int t_cow(void)
         cow_data[i] = ~0u;
     write(p[1], "x", 1);
     CHECK(read(q[0], &c, 1) == 1, "child's report");
-    CHECK(wait_status(pid) == 0, "child failed");
+    CHECK(ir_wait_status(pid) == 0, "child failed");
     for (size_t i = 0; i < sizeof cow_data / sizeof cow_data[0]; i++)
         CHECK(cow_data[i] == (i % 2 == 0 ? ~0u : (unsigned)i * 2654435761u), "parent sees the child's write at %u",
               (unsigned)i);
@@ -425,7 +367,7 @@ static int t_oom_sbrk(void)
         printf("  (heap grew to %lu pages before sbrk failed)\n", pages);
         _exit(errno == ENOMEM ? 0 : 1);
     }
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     /* either sbrk reported ENOMEM, or the kernel killed the process when it ran out: both are acceptable */
     CHECK(st >= 0 && ((WIFEXITED(st) && WEXITSTATUS(st) == 0) || WIFSIGNALED(st)), "child status %#x", st);
     return 0;
@@ -438,7 +380,7 @@ static int t_oom_cow(void)
     int st;
     CHECK(pid >= 0, "fork");
     if (pid == 0) {
-        uint32_t n = free_pages() * 3 / 5;
+        uint32_t n = ir_free_pages() * 3 / 5;
         char *p = sbrk((intptr_t)(n * PAGE));
         pid_t c;
         if (p == (char *)-1)
@@ -455,7 +397,7 @@ static int t_oom_cow(void)
         wait(&st);
         _exit(0);
     }
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st >= 0, "wait");
     return 0;
 }
@@ -483,13 +425,13 @@ static int t_stack(void)
         _exit(big[512] == (char)512 ? 0 : 1);
     }
     CHECK(pid > 0, "fork");
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st == 0, "64 KiB stack: status %#x", st);
     /* unbounded recursion must hit the guard page: SIGSEGV, not a hang or a kernel crash */
     pid = fork();
     if (pid == 0)
         _exit(deep(0));
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV, "runaway recursion: status %#x, want SIGSEGV", st);
     return 0;
 }
@@ -503,7 +445,7 @@ static int run_fault(void (*fn)(void), const char *what)
         _exit(0);
     }
     CHECK(pid > 0, "fork");
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st >= 0 && WIFSIGNALED(st), "%s: status %#x, want killed by a signal", what, st);
     return 0;
 }
@@ -570,7 +512,7 @@ static int t_badptr(void)
     if (z == 0)
         _exit(0);
     CHECK(z > 0, "fork");
-    msleep(10);
+    ir_msleep(10);
 
     for (size_t i = 0; i < NBAD; i++) {
         long b = (long)bad_addrs[i];
@@ -663,7 +605,7 @@ static int t_pipe(void)
     pid = fork();
     if (pid == 0)
         _exit(ir_syscall3(SYS_write, p[1], (long)"x", 1) == -IR_EPIPE ? 0 : 1);
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st == 0 || (st > 0 && WIFSIGNALED(st) && WTERMSIG(st) == 13), "write without a reader: status %#x", st);
     close(p[1]);
     /* a large transfer through a small pipe, checked byte by byte */
@@ -699,7 +641,7 @@ static int t_pipe(void)
         }
         CHECK(total == 100000, "got %lu bytes, want 100000", total);
     }
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st == 0, "writer status %#x", st);
     close(p[0]);
     return 0;
@@ -758,7 +700,7 @@ static int t_dup_offsets(void)
     pid = fork();
     if (pid == 0)
         _exit(write(fd, "ghi", 3) == 3 ? 0 : 1);
-    CHECK(pid > 0 && wait_status(pid) == 0, "child write");
+    CHECK(pid > 0 && ir_wait_status(pid) == 0, "child write");
     CHECK(lseek(fd, 0, SEEK_CUR) == 9, "offset after the child's write: %ld", (long)lseek(fd, 0, SEEK_CUR));
     /* dup2 onto an open descriptor replaces it */
     CHECK(dup2(fd, 10) == 10, "dup2: %s", strerror(errno));
@@ -941,14 +883,14 @@ static int t_exec(void)
         execve("/bin/true", true_argv, envp);
         _exit(99);
     }
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st == 0, "/bin/true: status %#x", st);
     pid = fork();
     if (pid == 0) {
         execve("/bin/false", true_argv, envp);
         _exit(99);
     }
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 1, "/bin/false: status %#x", st);
     /* argv and envp arrive intact */
     pid = fork();
@@ -956,7 +898,7 @@ static int t_exec(void)
         execve(SELF, argv, envp);
         _exit(99);
     }
-    st = wait_status(pid);
+    st = ir_wait_status(pid);
     CHECK(st == 0, "argv/envp check: status %#x", st);
     /* output of an exec'd program through a pipe */
     CHECK(pipe(p) == 0, "pipe");
@@ -975,7 +917,7 @@ static int t_exec(void)
         CHECK(n == 6 && memcmp(buf, "piped\n", 6) == 0, "echo through a pipe: %zd bytes", n);
     }
     close(p[0]);
-    CHECK(wait_status(pid) == 0, "echo status");
+    CHECK(ir_wait_status(pid) == 0, "echo status");
     return 0;
 }
 
@@ -1004,7 +946,7 @@ static int t_time(void)
     struct timespec a, b;
     long ms;
     CHECK(clock_gettime(CLOCK_MONOTONIC, &a) == 0, "clock_gettime");
-    msleep(50);
+    ir_msleep(50);
     CHECK(clock_gettime(CLOCK_MONOTONIC, &b) == 0, "clock_gettime");
     ms = (long)((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000);
     CHECK(ms >= 50 && ms < 1000, "nanosleep(50 ms) took %ld ms", ms);
@@ -1021,106 +963,55 @@ static int t_time(void)
 }
 
 /* ---- driver ------------------------------------------------------------------------------------------------- */
-struct test {
-    const char *name;
-    int (*fn)(void);
-};
-
-static const struct test tests[] = {
-    { "exit_status", t_exit_status },
-    { "getppid", t_getppid },
-    { "wait_nohang", t_wait_nohang },
-    { "kill", t_kill },
-    { "badptr", t_badptr },
-    { "faults", t_faults },
-    { "stack", t_stack },
-    { "cow", t_cow },
-    { "sbrk", t_sbrk },
-    { "pipe", t_pipe },
-    { "fd_limits", t_fd_limits },
-    { "dup_offsets", t_dup_offsets },
-    { "files", t_files },
-    { "dirs", t_dirs },
-    { "bigfile", t_bigfile },
-    { "exec", t_exec },
-    { "time", t_time },
-    { "preempt", t_preempt },
-    { "orphan", t_orphan },
-    { "fork_exhaust", t_fork_exhaust },
-    { "oom_sbrk", t_oom_sbrk },
-    { "oom_cow", t_oom_cow },
+static const struct ir_test tests[] = {
+    { "exit_status", t_exit_status, 0 },
+    { "getppid", t_getppid, 0 },
+    { "wait_nohang", t_wait_nohang, 0 },
+    { "kill", t_kill, 0 },
+    { "badptr", t_badptr, 0 },
+    { "faults", t_faults, 0 },
+    { "stack", t_stack, 0 },
+    { "cow", t_cow, 0 },
+    { "sbrk", t_sbrk, 0 },
+    { "pipe", t_pipe, 0 },
+    { "fd_limits", t_fd_limits, 0 },
+    { "dup_offsets", t_dup_offsets, 0 },
+    { "files", t_files, 0 },
+    { "dirs", t_dirs, 0 },
+    { "bigfile", t_bigfile, 0 },
+    { "exec", t_exec, 0 },
+    { "time", t_time, 0 },
+    { "preempt", t_preempt, 0 },
+    { "orphan", t_orphan, 0 },
+    { "fork_exhaust", t_fork_exhaust, 0 },
+    { "oom_sbrk", t_oom_sbrk, 0 },
+    { "oom_cow", t_oom_cow, 0 },
 };
 #define NTESTS (sizeof tests / sizeof tests[0])
-
-static int run(const struct test *t)
-{
-    uint32_t before, after;
-    pid_t pid;
-    int st;
-
-    cur_test = t->name;
-    fflush(stdout);
-    before = free_pages();
-    pid = fork();
-    if (pid < 0) {
-        printf("FAIL %s: fork: %s\n", t->name, strerror(errno));
-        return 0;
-    }
-    if (pid == 0) {
-        int r = t->fn();
-        fflush(stdout);
-        _exit(r);
-    }
-    st = wait_status(pid);
-    after = free_pages();
-    if (st != 0) {
-        if (st >= 0 && WIFSIGNALED(st))
-            printf("FAIL %s: killed by signal %d\n", t->name, WTERMSIG(st));
-        else
-            printf("FAIL %s: status %#x\n", t->name, st);
-        return 0;
-    }
-    if (after < before) {
-        printf("FAIL %s: %u pages lost (free %u before, %u after)\n", t->name, (unsigned)(before - after),
-               (unsigned)before, (unsigned)after);
-        return 0;
-    }
-    printf("PASS %s\n", t->name);
-    return 1;
-}
 
 int main(int argc, char **argv)
 {
     int passed = 0, failed = 0;
+    const char *bad;
 
     if (argc >= 2 && strcmp(argv[1], "--exec-child") == 0)
         return exec_child(argc, argv);
     if (argc >= 2 && strcmp(argv[1], "-l") == 0) {
-        for (size_t i = 0; i < NTESTS; i++)
-            printf("%s\n", tests[i].name);
+        ir_test_list(tests, NTESTS);
         return 0;
     }
-    for (int i = 1; i < argc; i++) {
-        int found = 0;
-        for (size_t k = 0; k < NTESTS; k++)
-            found |= strcmp(argv[i], tests[k].name) == 0;
-        if (!found) {
-            fprintf(stderr, "usertests: unknown test %s (usertests -l lists them)\nusage: usertests [-l] [TEST...]\n",
-                    argv[i]);
-            return 2;
-        }
+    if ((bad = ir_test_unknown(tests, NTESTS, argc, argv, 1))) {
+        fprintf(stderr, "usertests: unknown test %s (usertests -l lists them)\nusage: usertests [-l] [TEST...]\n",
+                bad);
+        return 2;
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
-    printf("usertests: starting (%u free pages)\n", (unsigned)free_pages());
+    printf("usertests: starting (%u free pages)\n", (unsigned)ir_free_pages());
     {
-        /* warm-up: the first fork, the first file-system writes and a pipe may fill kernel caches for good;
-         * that is not a leak of the test that happens to come first */
-        pid_t pid = fork();
+        /* warm-up: besides the first fork, the first file-system writes and a pipe may fill kernel caches for
+         * good; that is not a leak of the test that happens to come first */
         int p[2];
-        if (pid == 0)
-            _exit(0);
-        if (pid > 0)
-            wait_status(pid);
+        ir_test_warm_up();
         mkdir(DIRU, 0755);
         write_file(DIRU "/warm", "warm", 4);
         unlink(DIRU "/warm");
@@ -1130,12 +1021,9 @@ int main(int argc, char **argv)
         }
     }
     for (size_t i = 0; i < NTESTS; i++) {
-        int want = argc < 2;
-        for (int k = 1; k < argc; k++)
-            want |= strcmp(argv[k], tests[i].name) == 0;
-        if (!want)
+        if (!ir_test_wanted(&tests[i], argc, argv, 1))
             continue;
-        if (run(&tests[i]))
+        if (ir_test_run(&tests[i], IR_TEST_PAGES))
             passed++;
         else
             failed++;

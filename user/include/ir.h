@@ -6,6 +6,7 @@
  * - Named wrappers for the calls that have no POSIX equivalent; they follow the C library convention (-1 and errno
  *   set, translated to the C library's numbering, on failure).
  * - ir_errno(): translation of a Linux/Iridium errno value into picolibc's; ir_rdcycle() & co: counters.
+ * - ir_each_dest(): the "SRC DST | SRC... DIR" operands of cp and mv (user/lib/args.c).
  * Invariant: everything here works in any program linked with user/lib (no initialisation needed beyond crt0).
  */
 #ifndef IR_H
@@ -95,5 +96,11 @@ int ioctl(int fd, unsigned long request, ...);
 int ir_con_getmode(int fd, uint32_t *mode);
 int ir_con_setmode(int fd, uint32_t mode);
 int ir_con_setfg(int fd, int pid);
+
+/* ---- command-line helpers (user/lib/args.c) ---------------------------------------------------------------- */
+/* argv = PROG SRC DST or PROG SRC... DIR: calls op(src, dst) for each source, dst being DIR/<base name of src> when
+ * the last operand is a directory. Returns the exit status: 2 (usage on stderr) for fewer than two operands, 1 when
+ * several sources go to something other than a directory, else the OR of op's results. */
+int ir_each_dest(int argc, char **argv, const char *prog, int (*op)(const char *src, const char *dst));
 
 #endif

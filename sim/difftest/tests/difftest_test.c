@@ -21,17 +21,11 @@
 #include "iridium_soc.h"
 #include "iss.h"
 #include "loader.h"
-
-static int fails;
-#define CHECK(c)                                                                    \
-    do {                                                                            \
-        if (!(c)) {                                                                 \
-            printf("    %s:%d: check failed: %s\n", __FILE__, __LINE__, #c);        \
-            fails++;                                                                \
-        }                                                                           \
-    } while (0)
+#include "check.h"
 
 #define MAX_EVENTS 100000
+
+static const char *sv32, *timer;       /* the ELF files of the command line */
 
 static struct retire events[MAX_EVENTS];
 static size_t n_events;
@@ -79,7 +73,7 @@ static size_t replay(const char *elf, const char *rom, uint32_t start, size_t n)
     struct difftest *d = difftest_new(&cfg);
     if (!d) {
         printf("    difftest_new failed\n");
-        fails++;
+        check_fails++;
         return 0;
     }
     size_t i;
@@ -90,7 +84,7 @@ static size_t replay(const char *elf, const char *rom, uint32_t start, size_t n)
     return i;
 }
 
-static void test_clean(const char *sv32, const char *timer)
+static void test_clean(void)
 {
     uint32_t start = record(sv32, NULL);
     CHECK(n_events > 100 && n_events < MAX_EVENTS);
@@ -102,7 +96,7 @@ static void test_clean(const char *sv32, const char *timer)
     CHECK(replay(timer, NULL, start, n_events) == n_events);
 }
 
-static void test_corrupt(const char *sv32)
+static void test_corrupt(void)
 {
     uint32_t start = record(sv32, NULL);
     size_t n = n_events;
@@ -137,7 +131,7 @@ static void test_corrupt(const char *sv32)
         if (i) quiet(0);
         if (at != c[i].k) {
             printf("    corrupting %s at event %zu: reported at %zu\n", c[i].what, c[i].k, at);
-            fails++;
+            check_fails++;
         }
     }
 }
@@ -172,7 +166,7 @@ static void test_copied_values(void)
     unlink(path);
 }
 
-static void test_bad_interrupt(const char *timer)
+static void test_bad_interrupt(void)
 {
     uint32_t start = record(timer, NULL);
     /* an interrupt event at the first instruction, where mie = 0 */
@@ -189,24 +183,20 @@ static void test_bad_interrupt(const char *timer)
 
 int main(int argc, char **argv)
 {
+    static const struct check_test tests[] = {
+        {"clean-runs", test_clean},
+        {"corrupted-fields", test_corrupt},
+        {"copied-values", test_copied_values},
+        {"bad-interrupt", test_bad_interrupt},
+    };
     if (argc != 3) {
         fprintf(stderr, "usage: difftest_test SV32_ELF TIMER_ELF\n");
         return 2;
     }
-    const char *sv32 = argv[1], *timer = argv[2];
-    int passed = 0, failed = 0;
-#define RUN(name, call)                                                   \
-    do {                                                                  \
-        int before = fails;                                               \
-        call;                                                             \
-        printf("%s: difftest %s\n", fails == before ? "PASS" : "FAIL", name); \
-        if (fails == before) passed++;                                    \
-        else failed++;                                                    \
-    } while (0)
-    RUN("clean-runs", test_clean(sv32, timer));
-    RUN("corrupted-fields", test_corrupt(sv32));
-    RUN("copied-values", test_copied_values());
-    RUN("bad-interrupt", test_bad_interrupt(timer));
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    sv32 = argv[1];
+    timer = argv[2];
+    struct check_counts counts = {0, 0};
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+        check_run("%s: difftest %s\n", &tests[i], &counts);
+    return check_summary(&counts);
 }

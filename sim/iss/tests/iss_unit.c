@@ -12,6 +12,7 @@
 
 #include "iridium_soc.h"
 #include "iss.h"
+#include "check.h"
 
 /* ---- encoder ---- */
 static uint32_t R(uint32_t f7, uint32_t rs2, uint32_t rs1, uint32_t f3, uint32_t rd, uint32_t op)
@@ -100,26 +101,7 @@ static uint32_t J(int32_t off, uint32_t rd)
 #define FENCE_I 0x0000100fu
 #define NOP ADDI(0, 0, 0)
 
-/* ---- harness ---- */
-static int failures_in_test;
-static const char *current_test;
-
-#define CHECK(cond)                                                                        \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            printf("    %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);            \
-            failures_in_test++;                                                            \
-        }                                                                                  \
-    } while (0)
-#define CHECK_EQ(a, b)                                                                     \
-    do {                                                                                   \
-        unsigned long long a_ = (unsigned long long)(a), b_ = (unsigned long long)(b);     \
-        if (a_ != b_) {                                                                    \
-            printf("    %s:%d: %s = 0x%llx, expected 0x%llx\n", __FILE__, __LINE__, #a, a_, b_); \
-            failures_in_test++;                                                            \
-        }                                                                                  \
-    } while (0)
-
+/* ---- harness (CHECK, CHECK_EQ, check_run: sim/models/tests/check.h) ---- */
 #define RAM IR_RAM_BASE
 #define RAM_SIZE (1u << 20)
 
@@ -138,7 +120,7 @@ static void put(struct iss *s, uint32_t addr, const uint32_t *w, size_t n)
 {
     if (iss_mem_write(s, addr, (const uint8_t *)w, n * 4)) {
         printf("    cannot write program at 0x%08x\n", addr);
-        failures_in_test++;
+        check_fails++;
     }
 }
 #define PUT(s, addr, ...)                                                       \
@@ -160,7 +142,7 @@ static uint32_t csr(struct iss *s, uint32_t a)
     uint32_t v = 0xdeadbeef;
     if (iss_csr_read(s, a, &v)) {
         printf("    CSR 0x%03x unreadable\n", a);
-        failures_in_test++;
+        check_fails++;
     }
     return v;
 }
@@ -185,7 +167,7 @@ static void expect_exc(struct iss *s, uint32_t cause, uint32_t tval, int line)
     if (r.kind != RETIRE_EXC || r.cause != cause || r.tval != tval || r.pc != pc) {
         printf("    line %d: expected exception %u tval 0x%x at 0x%08x; got kind %u cause %u tval 0x%x pc 0x%08x\n",
                line, cause, tval, pc, r.kind, r.cause, r.tval, r.pc);
-        failures_in_test++;
+        check_fails++;
     }
 }
 #define EXPECT_EXC(s, c, t) expect_exc(s, c, t, __LINE__)
@@ -252,7 +234,7 @@ static void test_muldiv(void)
         CHECK_EQ(iss_get_reg(s, 8), t[i].divu);
         CHECK_EQ(iss_get_reg(s, 9), t[i].rem);
         CHECK_EQ(iss_get_reg(s, 10), t[i].remu);
-        if (failures_in_test) printf("    (row %zu)\n", i);
+        if (check_fails) printf("    (row %zu)\n", i);
         iss_free(s);
     }
 }
@@ -392,10 +374,10 @@ static void test_illegal(void)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct iss *s = mk();
         put(s, RAM, &bad[i], 1);
-        int before = failures_in_test;
+        int before = check_fails;
         EXPECT_EXC(s, 2, bad[i]);
         CHECK_EQ(csr(s, 0x343), bad[i]);
-        if (failures_in_test != before) printf("    (word 0x%08x)\n", bad[i]);
+        if (check_fails != before) printf("    (word 0x%08x)\n", bad[i]);
         iss_free(s);
     }
     /* accepted: fence with odd fields, fence.i, csrrs x0 on a read-only CSR, sfence.vma/wfi in M */
@@ -407,7 +389,7 @@ static void test_illegal(void)
         struct retire r = step1(s);
         if (r.kind != RETIRE_OK) {
             printf("    word 0x%08x: expected to retire, got kind %u cause %u\n", good[i], r.kind, r.cause);
-            failures_in_test++;
+            check_fails++;
         }
         iss_free(s);
     }
@@ -609,7 +591,7 @@ static void test_traps(void)
         if (ok != c[i].ok || (!ok && (r.cause != 2 || r.tval != c[i].insn))) {
             printf("    case %zu (insn 0x%08x priv %u): kind %u cause %u\n", i, c[i].insn, c[i].priv, r.kind,
                    r.cause);
-            failures_in_test++;
+            check_fails++;
         }
         iss_free(s);
     }
@@ -770,12 +752,12 @@ static void vm_access(uint32_t insn, uint32_t va, unsigned priv, uint32_t mstatu
     if (expect_cause < 0) {
         if (r.kind != RETIRE_OK) {
             printf("    line %d: expected success, got cause %u tval 0x%x\n", line, r.cause, r.tval);
-            failures_in_test++;
+            check_fails++;
         }
     } else if (r.kind != RETIRE_EXC || r.cause != (uint32_t)expect_cause || r.tval != va) {
         printf("    line %d: expected cause %d tval 0x%x, got kind %u cause %u tval 0x%x\n", line, expect_cause, va,
                r.kind, r.cause, r.tval);
-        failures_in_test++;
+        check_fails++;
     }
     iss_free(s);
 }
@@ -1018,22 +1000,15 @@ static void test_trace_records(void)
 
 int main(void)
 {
-    static const struct { const char *name; void (*fn)(void); } tests[] = {
+    static const struct check_test tests[] = {
         {"alu", test_alu},           {"muldiv", test_muldiv},         {"branches", test_branches},
         {"loadstore", test_loadstore}, {"illegal", test_illegal},     {"csr_masks", test_csr_masks},
         {"counters", test_counters}, {"traps", test_traps},           {"interrupts", test_interrupts},
         {"sv32", test_sv32},         {"devices", test_devices},       {"selfmod", test_selfmod},
         {"trace_records", test_trace_records},
     };
-    int passed = 0, failed = 0;
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        failures_in_test = 0;
-        current_test = tests[i].name;
-        tests[i].fn();
-        printf("%s: iss-unit %s\n", failures_in_test ? "FAIL" : "PASS", tests[i].name);
-        if (failures_in_test) failed++;
-        else passed++;
-    }
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    struct check_counts counts = {0, 0};
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+        check_run("%s: iss-unit %s\n", &tests[i], &counts);
+    return check_summary(&counts);
 }

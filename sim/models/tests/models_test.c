@@ -21,15 +21,7 @@
 
 #include "console.h"
 #include "loader.h"
-
-static int fails;
-#define CHECK(c)                                                                    \
-    do {                                                                            \
-        if (!(c)) {                                                                 \
-            printf("    %s:%d: check failed: %s\n", __FILE__, __LINE__, #c);        \
-            fails++;                                                                \
-        }                                                                           \
-    } while (0)
+#include "check.h"
 
 static char tmpdir[] = "/tmp/models_test.XXXXXX";
 
@@ -144,46 +136,46 @@ static void test_loader(void)
     CHECK(memcmp(mem + 0x1000, "\x11\x22\x33\x44\0\0\0\0\xee", 9) == 0);
 
     /* error paths */
-    fails += load_expect_error("/nonexistent/file.elf", "cannot open");
-    fails += load_expect_error(tmpdir, "cannot read");
+    check_fails += load_expect_error("/nonexistent/file.elf", "cannot open");
+    check_fails += load_expect_error(tmpdir, "cannot read");
     write_file(tmp_path("text"), "hello world, not an ELF", 23);
-    fails += load_expect_error(tmp_path("text"), "not an ELF file");
+    check_fails += load_expect_error(tmp_path("text"), "not an ELF file");
     write_file(tmp_path("short"), "\x7f" "ELF", 4);
-    fails += load_expect_error(tmp_path("short"), "not an ELF file");
+    check_fails += load_expect_error(tmp_path("short"), "not an ELF file");
     struct tiny_elf b = e;
     b.eh.e_ident[EI_CLASS] = ELFCLASS64;
     write_file(tmp_path("elf64"), &b, sizeof b);
-    fails += load_expect_error(tmp_path("elf64"), "not a 32-bit little-endian");
+    check_fails += load_expect_error(tmp_path("elf64"), "not a 32-bit little-endian");
     b = e;
     b.eh.e_machine = EM_386;
     write_file(tmp_path("x86"), &b, sizeof b);
-    fails += load_expect_error(tmp_path("x86"), "not a RISC-V");
+    check_fails += load_expect_error(tmp_path("x86"), "not a RISC-V");
     b = e;
     b.eh.e_type = ET_DYN;
     write_file(tmp_path("dyn"), &b, sizeof b);
-    fails += load_expect_error(tmp_path("dyn"), "not an executable");
+    check_fails += load_expect_error(tmp_path("dyn"), "not an executable");
     b = e;
     b.eh.e_phoff = 0x10000;
     write_file(tmp_path("phoff"), &b, sizeof b);
-    fails += load_expect_error(tmp_path("phoff"), "program headers are outside");
+    check_fails += load_expect_error(tmp_path("phoff"), "program headers are outside");
     write_file(tmp_path("trunc"), &e, offsetof(struct tiny_elf, ph) + 8);
-    fails += load_expect_error(tmp_path("trunc"), "program headers are outside");
+    check_fails += load_expect_error(tmp_path("trunc"), "program headers are outside");
     b = e;
     b.ph.p_filesz = 1000;
     b.ph.p_memsz = 1000;
     write_file(tmp_path("filesz"), &b, sizeof b);
-    fails += load_expect_error(tmp_path("filesz"), "outside the file");
+    check_fails += load_expect_error(tmp_path("filesz"), "outside the file");
     b = e;
     b.ph.p_type = PT_NOTE;
     write_file(tmp_path("noload"), &b, sizeof b);
-    fails += load_expect_error(tmp_path("noload"), "no loadable segment");
+    check_fails += load_expect_error(tmp_path("noload"), "no loadable segment");
     b = make_elf(0x80000000u);
     write_file(tmp_path("outside"), &b, sizeof b);
-    fails += load_expect_error(tmp_path("outside"), "is not inside the simulated ROM or RAM");
+    check_fails += load_expect_error(tmp_path("outside"), "is not inside the simulated ROM or RAM");
     b = e;
     b.ph.p_paddr = 0xfffffffcu;
     write_file(tmp_path("wrap"), &b, sizeof b);
-    fails += load_expect_error(tmp_path("wrap"), "wraps past 4 GiB");
+    check_fails += load_expect_error(tmp_path("wrap"), "wraps past 4 GiB");
     /* no symbol table: still loads, no tohost */
     b = e;
     b.eh.e_shnum = 0;
@@ -337,7 +329,7 @@ static void test_console(void)
 
 int main(void)
 {
-    static const struct { const char *name; void (*fn)(void); } tests[] = {
+    static const struct check_test tests[] = {
         {"loader", test_loader},
         {"console", test_console},
     };
@@ -345,18 +337,11 @@ int main(void)
         perror("mkdtemp");
         return 2;
     }
-    int passed = 0, failed = 0;
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        int before = fails;
-        tests[i].fn();
-        int ok = fails == before;
-        printf("%s: models %s\n", ok ? "PASS" : "FAIL", tests[i].name);
-        if (ok) passed++;
-        else failed++;
-    }
+    struct check_counts counts = {0, 0};
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+        check_run("%s: models %s\n", &tests[i], &counts);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
     if (system(cmd) != 0) printf("    (could not remove %s)\n", tmpdir);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return check_summary(&counts);
 }

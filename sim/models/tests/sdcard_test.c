@@ -12,15 +12,7 @@
 #include <unistd.h>
 
 #include "sdcard.h"
-
-static int fails, tfails;
-#define CHECK(c)                                                                                   \
-    do {                                                                                           \
-        if (!(c)) {                                                                                \
-            printf("    %s:%d: check failed: %s\n", __FILE__, __LINE__, #c);                       \
-            fails++;                                                                               \
-        }                                                                                          \
-    } while (0)
+#include "check.h"
 
 static const char *dir = "/tmp";
 static char img[512];
@@ -49,7 +41,7 @@ static void read_image_block(uint32_t blk, uint8_t *buf)
     FILE *f = fopen(img, "rb");
     if (!f || fseek(f, (long)blk * 512, SEEK_SET) != 0 || fread(buf, 1, 512, f) != 512) {
         printf("    cannot read back block %u of %s\n", blk, img);
-        fails++;
+        check_fails++;
         memset(buf, 0, 512);
     }
     if (f)
@@ -479,10 +471,7 @@ static void t_crc(void)
 
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {
+    static const struct check_test tests[] = {
         {"crc7 and crc16 known values", t_crc},
         {"power-up clocks, SD mode, CMD0", t_powerup},
         {"initialisation, R1/R3/R7, error bits", t_init},
@@ -492,16 +481,10 @@ int main(int argc, char **argv)
         {"standard capacity card, slow timing", t_sdsc_and_timing},
         {"image open errors", t_open_errors},
     };
-    unsigned n = sizeof tests / sizeof tests[0];
     if (argc > 1)
         dir = argv[1];
-    for (unsigned i = 0; i < n; i++) {
-        fails = 0;
-        tests[i].fn();
-        printf("%s sdcard: %s\n", fails ? "FAIL" : "PASS", tests[i].name);
-        if (fails)
-            tfails++;
-    }
-    printf("%u passed, %d failed\n", n - (unsigned)tfails, tfails);
-    return tfails ? 1 : 0;
+    struct check_counts counts = {0, 0};
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+        check_run("%s sdcard: %s\n", &tests[i], &counts);
+    return check_summary(&counts);
 }
