@@ -81,7 +81,7 @@ run: deps-quiet $(BIN)/vsim $(BOOTROM_BIN) $(BUILD)/run-disk.stamp
 run-iss: deps-quiet $(BIN)/iss $(BOOTROM_BIN) $(BUILD)/run-disk.stamp
 	$(BIN)/iss --disk $(RUN_DISK) $(RUN_ARGS)
 
-## test: everything that can be checked here (lint, synthesis gate, ISA/privileged tests, host tests)
+## test: everything that can be checked here: lint, synthesis gate, ISA/privileged tests on both simulators and under difftest, host tests, OS and storage system tests
 test: deps-quiet
 	+@scripts/test-all.sh $(TEST_TARGETS)
 

@@ -4,8 +4,8 @@
  * Fast path (simulators): the disk image is preloaded in RAM at DISK_RAM_BASE. The disk header (sector 0, see
  * os/include/iridium/disk.h) must have the right magic, version and header CRC; the kernel image it points to
  * must lie inside the image, load inside RAM above the firmware's reserved area without overlapping the disk
- * image, and match its CRC. The SD path (disk_kind DISK_SD) is a hook for the storage issue: sd_read_sectors()
- * returns failure until the SPI master exists.
+ * image, and match its CRC. Normal path (no image preloaded): the same header is read from sector 0 of the SD
+ * card (sd.c), and the kernel is read from the card straight to its load address, then its CRC is checked.
  *
  * Invariants: on success boot_kernel never returns (the hart is in S-mode in the kernel, a0 = hart id, a1 =
  * &bootinfo, which lives in firmware RAM); on failure nothing has been delegated and *why says what was wrong.

@@ -3,8 +3,9 @@
  *
  * The RAM disk: bootinfo DISK_RAM says the whole disk image lies in RAM at disk_base (the page allocator keeps
  * those pages); the file-system partition starts at fs_sector. Reads and writes are memcpy; writes are not
- * persistent across simulator runs. The SD card (DISK_SD) will provide the same two functions over the SPI
- * master. Invariant: every access is checked against the partition size before touching memory.
+ * persistent across simulator runs. The SD card (DISK_SD, sd.c) provides the same two functions over the SPI
+ * master, and its writes persist. Invariant: every access is checked against the partition size before
+ * touching memory.
  */
 #include "kernel.h"
 #include "fs/fs.h"
@@ -56,7 +57,7 @@ int blk_mount_root(void)
         return fs_mount(&rootdev, 0);
     }
     if (bootinfo.disk_kind != DISK_RAM) {
-        kprintf("blk: disk kind %u not supported yet (only the preloaded RAM disk)\n", bootinfo.disk_kind);
+        kprintf("blk: no disk (disk kind %u)\n", bootinfo.disk_kind);
         return -IR_ENODEV;
     }
     if (bootinfo.fs_sector + bootinfo.fs_sectors > bootinfo.disk_sectors || bootinfo.fs_sectors == 0) {
