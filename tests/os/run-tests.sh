@@ -24,7 +24,7 @@ SIMOPTS=(); [ "$SIM" = vsim ] && SIMOPTS=(--seed "${VSIM_SEED:-1}")
 
 pass() { echo "PASS os-$SIM: $1"; }
 fail() { echo "FAIL os-$SIM: $1: $2"; failed=1; }
-pause() { sleep "$(echo "$1 * $SLOW" | bc)"; }
+pause() { sleep "$(awk -v a="$1" -v b="$SLOW" 'BEGIN { print a * b }')"; }
 
 # boot NAME BOOTARGS: runs the simulator with the driver function NAME's output on stdin -> $OUT/NAME.out, $rc
 boot() {
