@@ -50,7 +50,7 @@ test-soc:
 	        tb_uart_phy) srcs="hw/soc/uart_phy.v" ;; \
 	        tb_spi)      srcs="hw/soc/iridium_spi.v" ;; \
 	    esac; \
-	    $(IVERILOG) -g2005 -Wall -Ihw/include -o $(HW_SOC_TB_DIR)/$$tb hw/soc/tb/$$tb.v $$srcs; \
+	    $(IVERILOG) -g2005 -Wall -Ihw/include -Ihw/soc/tb -o $(HW_SOC_TB_DIR)/$$tb hw/soc/tb/$$tb.v $$srcs; \
 	    $(VVP) -n $(HW_SOC_TB_DIR)/$$tb | tee $(HW_SOC_TB_DIR)/$$tb.log; \
 	    grep -q "^$$tb: PASS" $(HW_SOC_TB_DIR)/$$tb.log || fail=1; \
 	done; \

@@ -59,22 +59,7 @@ module tb_fabric;
     reg        err;
     reg [63:0] t0;
 
-    task check(input cond, input [8*64-1:0] what);
-        begin
-            if (!cond) begin
-                $display("FAIL: %0s (t=%0t)", what, $time);
-                errors = errors + 1;
-                group_errors = group_errors + 1;
-            end
-        end
-    endtask
-
-    task group(input [8*32-1:0] name);
-        begin
-            $display("%s %0s", group_errors == 0 ? "PASS" : "FAIL", name);
-            group_errors = 0;
-        end
-    endtask
+    `include "tb_check.vh"
 
     // One data-bus transaction: offered at a falling edge, held until accepted, response sampled just after the
     // accepting rising edge. waits = cycles with ready low.

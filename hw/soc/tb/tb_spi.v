@@ -31,22 +31,7 @@ module tb_spi;
     integer errors = 0, group_errors = 0, waits, i, t_rise, period;
     reg [31:0] rdata;
 
-    task check(input cond, input [8*64-1:0] what);
-        begin
-            if (!cond) begin
-                $display("FAIL: %0s (t=%0t)", what, $time);
-                errors = errors + 1;
-                group_errors = group_errors + 1;
-            end
-        end
-    endtask
-
-    task group(input [8*32-1:0] name);
-        begin
-            $display("%s %0s", group_errors == 0 ? "PASS" : "FAIL", name);
-            group_errors = 0;
-        end
-    endtask
+    `include "tb_check.vh"
 
     // ---- behavioural slave ----
     reg [7:0] s_in, s_out, s_next, s_last_rx;

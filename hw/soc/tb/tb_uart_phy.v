@@ -23,21 +23,7 @@ module tb_uart_phy;
     reg [7:0] last, expect;
     always @(posedge clk) if (rx_valid) begin got = got + 1; last = rx_data; end
 
-    task check(input cond, input [8*48-1:0] what);
-        begin
-            if (!cond) begin
-                $display("FAIL: %0s (t=%0t)", what, $time);
-                errors = errors + 1; group_errors = group_errors + 1;
-            end
-        end
-    endtask
-
-    task group(input [8*32-1:0] name);
-        begin
-            $display("%s %0s", group_errors == 0 ? "PASS" : "FAIL", name);
-            group_errors = 0;
-        end
-    endtask
+    `include "tb_check.vh"
 
     task send(input [7:0] v);
         begin
