@@ -28,14 +28,7 @@ _entry:
 1:  wfi
     j       1b
 
-    .text
-    .align  2
-    .globl  trap_vector
-trap_vector:
-    csrrw   sp, sscratch, sp
-    beqz    sp, from_kernel
-    addi    sp, sp, -TF_SIZE
-    SAVE_GPRS sp
+.macro SAVE_TRAP_CSRS                /* frame at sp: the trapped sp (held in sscratch), sepc..stval */
     csrr    t0, sscratch
     sw      t0, 8(sp)
     csrw    sscratch, zero
@@ -47,6 +40,17 @@ trap_vector:
     sw      t0, 136(sp)
     csrr    t0, stval
     sw      t0, 140(sp)
+.endm
+
+    .text
+    .align  2
+    .globl  trap_vector
+trap_vector:
+    csrrw   sp, sscratch, sp
+    beqz    sp, from_kernel
+    addi    sp, sp, -TF_SIZE
+    SAVE_GPRS sp
+    SAVE_TRAP_CSRS
     mv      a0, sp
     call    user_trap
     mv      a0, sp
@@ -74,17 +78,7 @@ from_kernel:
     sw      x5, 20(sp)
     sw      x8, 32(sp)
     sw      x10, 40(sp)
-    csrr    t0, sscratch
-    sw      t0, 8(sp)
-    csrw    sscratch, zero
-    csrr    t0, sepc
-    sw      t0, 128(sp)
-    csrr    t0, sstatus
-    sw      t0, 132(sp)
-    csrr    t0, scause
-    sw      t0, 136(sp)
-    csrr    t0, stval
-    sw      t0, 140(sp)
+    SAVE_TRAP_CSRS
     mv      a0, sp
     call    kernel_trap
 2:  j       2b
