@@ -88,6 +88,20 @@ int fd_alloc(struct proc *p, struct file *f, int min)
     return -IR_EMFILE;
 }
 
+/* give a new open file the lowest free descriptor, close-on-exec if oflags has IR_O_CLOEXEC; on failure the file
+   is closed (the caller's reference is consumed either way) */
+int fd_install(struct proc *p, struct file *f, uint32_t oflags)
+{
+    int fd = fd_alloc(p, f, 0);
+    if (fd < 0) {
+        file_close(f);
+        return fd;
+    }
+    if (oflags & IR_O_CLOEXEC)
+        p->cloexec |= 1u << fd;
+    return fd;
+}
+
 void proc_close_all(struct proc *p)
 {
     for (int fd = 0; fd < NOFILE; fd++)
@@ -323,14 +337,7 @@ static int sys_openat(struct proc *p, int32_t dirfd, uint32_t upath, uint32_t fl
         if (flags & IR_O_TRUNC)
             f->written = 1;
     }
-    int fd = fd_alloc(p, f, 0);
-    if (fd < 0) {
-        file_close(f);
-        return fd;
-    }
-    if (flags & IR_O_CLOEXEC)
-        p->cloexec |= 1u << fd;
-    return fd;
+    return fd_install(p, f, flags);
 }
 
 static int stat_file(struct file *f, struct ir_stat *st)

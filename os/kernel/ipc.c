@@ -314,14 +314,7 @@ long sys_shm_open(struct proc *p, uint32_t uname, uint32_t flags)
     f->shm = o;
     f->flags = acc;
     o->nfiles++;
-    int fd = fd_alloc(p, f, 0);
-    if (fd < 0) {
-        file_close(f);
-        return fd;
-    }
-    if (flags & IR_O_CLOEXEC)
-        p->cloexec |= 1u << fd;
-    return fd;
+    return fd_install(p, f, flags);
 }
 
 long sys_shm_unlink(struct proc *p, uint32_t uname)

@@ -256,6 +256,7 @@ struct file *file_alloc(void);
 struct file *file_dup(struct file *f);
 void file_close(struct file *f);
 int fd_alloc(struct proc *p, struct file *f, int min);
+int fd_install(struct proc *p, struct file *f, uint32_t oflags);
 void proc_close_all(struct proc *p);
 long sys_file(uint32_t nr, const uint32_t *a);   /* every file-related system call */
 
