@@ -1,13 +1,24 @@
 # tests/bench/bench.mk - the integer benchmark (CPI of the core); bare-metal, run with --elf.
 
-BENCH_ELF := $(BUILD)/bench/bench.elf
+BENCH_DIR    := $(BUILD)/bench
+BENCH_ELF    := $(BENCH_DIR)/bench.elf
+MMUBENCH_ELF := $(BENCH_DIR)/mmubench.elf
+BENCH_CFLAGS := $(RV_ARCH_CC) -Wall -Wextra -Werror -O2 -ffreestanding -fno-builtin -nostdlib -I hw/include
 
-$(BENCH_ELF): tests/bench/bench.c tests/bench/bench_io.h tests/bench/start.S tests/bench/bench.ld hw/include/iridium_soc.h
-	@mkdir -p $(dir $@)
-	$(RV_CC) $(RV_ARCH_CC) -Wall -Wextra -Werror -O2 -ffreestanding -fno-builtin -nostdlib -I hw/include \
-	    -c tests/bench/bench.c -o $(BUILD)/bench/bench.o
-	$(RV_CC) $(RV_ARCH_CC) -c tests/bench/start.S -o $(BUILD)/bench/start.o
-	$(RV_CC) $(RV_LDFLAGS) -Wl,--no-warn-rwx-segments -T tests/bench/bench.ld $(BUILD)/bench/start.o $(BUILD)/bench/bench.o -lgcc -o $@
+# each benchmark is one C file linked with the shared start.S (RAM at 0x40000000, tohost)
+$(BENCH_DIR)/%.o: tests/bench/%.c tests/bench/bench_io.h hw/include/iridium_soc.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(BENCH_CFLAGS) -c $< -o $@
+
+$(BENCH_DIR)/start.o: tests/bench/start.S
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH_CC) -c $< -o $@
+
+$(BENCH_DIR)/%.elf: $(BENCH_DIR)/start.o $(BENCH_DIR)/%.o tests/bench/bench.ld
+	$(RV_CC) $(RV_LDFLAGS) -Wl,--no-warn-rwx-segments -T tests/bench/bench.ld $(BENCH_DIR)/start.o \
+	    $(BENCH_DIR)/$*.o -lgcc -o $@
+
+.PRECIOUS: $(BENCH_DIR)/%.o
 
 ALL_TARGETS += $(BENCH_ELF)
 
@@ -23,16 +34,6 @@ test-bench: $(BENCH_ELF) $(BIN)/vsim
 TEST_TARGETS += test-bench
 
 # The MMU micro-benchmark: TLB hit versus miss (page walk) cost, in S-mode with Sv32 on.
-MMUBENCH_ELF := $(BUILD)/bench/mmubench.elf
-
-$(MMUBENCH_ELF): tests/bench/mmubench.c tests/bench/bench_io.h tests/bench/start.S tests/bench/bench.ld hw/include/iridium_soc.h
-	@mkdir -p $(dir $@)
-	$(RV_CC) $(RV_ARCH_CC) -Wall -Wextra -Werror -O2 -ffreestanding -fno-builtin -nostdlib -I hw/include \
-	    -c tests/bench/mmubench.c -o $(BUILD)/bench/mmubench.o
-	$(RV_CC) $(RV_ARCH_CC) -c tests/bench/start.S -o $(BUILD)/bench/start.o
-	$(RV_CC) $(RV_LDFLAGS) -Wl,--no-warn-rwx-segments -T tests/bench/bench.ld $(BUILD)/bench/start.o \
-	    $(BUILD)/bench/mmubench.o -lgcc -o $@
-
 ALL_TARGETS += $(MMUBENCH_ELF)
 
 .PHONY: mmubench
