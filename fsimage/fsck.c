@@ -106,7 +106,7 @@ static int check_super(struct ck *c)
     }
     struct fs_super copy = *sb;
     copy.crc32 = 0;
-    if (fs_crc32(0, &copy, sizeof copy) != sb->crc32)
+    if (ir_crc32(0, &copy, sizeof copy) != sb->crc32)
         problem(c, "superblock: CRC mismatch (stored 0x%08x)", sb->crc32);
     int bad = 0;
     uint32_t ib = (uint32_t)(((uint64_t)sb->ninodes + FS_INODES_PER_BLOCK - 1) / FS_INODES_PER_BLOCK);
@@ -145,7 +145,7 @@ static void check_log(struct ck *c)
     }
     uint32_t want = hb.h.hdr_crc32;
     hb.h.hdr_crc32 = 0;
-    if (hb.h.magic != FS_LOG_MAGIC || fs_crc32(0, hb.raw, FS_BSIZE) != want) {
+    if (hb.h.magic != FS_LOG_MAGIC || ir_crc32(0, hb.raw, FS_BSIZE) != want) {
         note(c, "log header invalid (torn write or damage): the next mount treats the log as empty");
         return;
     }
@@ -168,7 +168,7 @@ static void check_log(struct ck *c)
             problem(c, "log block %u: read error", i);
             return;
         }
-        crc = fs_crc32(crc, blk, FS_BSIZE);
+        crc = ir_crc32(crc, blk, FS_BSIZE);
     }
     if (crc != hb.h.data_crc32) {
         note(c, "log: transaction %u (%u blocks) has a bad data CRC: it will be discarded at mount", hb.h.seq, n);
@@ -492,10 +492,10 @@ int fsck_image(struct image *im, FILE *out, int verbose)
                 fprintf(out, "fsck: kernel image (%u bytes at sector %u) not readable\n", h->kernel_bytes,
                         h->kernel_sector);
             extra++;
-        } else if (fs_crc32(0, k, h->kernel_bytes) != h->kernel_crc32) {
+        } else if (ir_crc32(0, k, h->kernel_bytes) != h->kernel_crc32) {
             if (out)
                 fprintf(out, "fsck: kernel image CRC mismatch (stored 0x%08x, computed 0x%08x)\n",
-                        h->kernel_crc32, fs_crc32(0, k, h->kernel_bytes));
+                        h->kernel_crc32, ir_crc32(0, k, h->kernel_bytes));
             extra++;
         }
         free(k);

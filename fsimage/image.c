@@ -130,7 +130,7 @@ uint32_t disk_header_crc(const struct disk_header *h)
 {
     struct disk_header copy = *h;
     copy.header_crc32 = 0;
-    return fs_crc32(0, &copy, sizeof copy);
+    return ir_crc32(0, &copy, sizeof copy);
 }
 
 void image_set_partition(struct image *im, uint32_t start, uint32_t count)

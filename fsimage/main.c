@@ -451,7 +451,7 @@ static int cmd_mkfs(int argc, char **argv)
         .kernel_sector = klen ? KERNEL_SECTOR : 0, .kernel_bytes = klen,
         .kernel_load = load, .kernel_entry = entry,
         .fs_sector = fs_sector, .fs_sectors = fs_sectors, .disk_sectors = disk_sectors,
-        .kernel_crc32 = fs_crc32(0, kdata, klen),
+        .kernel_crc32 = ir_crc32(0, kdata, klen),
     };
     free(kdata);
     if (write_header(&h) < 0) {
@@ -760,7 +760,7 @@ static int cmd_update_kernel(int argc, char **argv)
     }
     h.kernel_sector = ksec;
     h.kernel_bytes = klen;
-    h.kernel_crc32 = fs_crc32(0, k, klen);
+    h.kernel_crc32 = ir_crc32(0, k, klen);
     if (have_load)
         h.kernel_load = load;
     if (have_entry)

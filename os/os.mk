@@ -19,7 +19,7 @@ BOOTROM_BYTES := $(or $(shell sed -n 's/^`define IR_BOOTROM_BYTES[[:space:]]*\([
 endif
 
 BOOT_LDS      := os/boot/bootrom.ld
-BOOT_SRCS     := os/boot/start.S os/boot/main.c os/boot/console.c os/boot/boot.c os/boot/sbi.c os/boot/crc32.c os/boot/sd.c
+BOOT_SRCS     := os/boot/start.S os/boot/main.c os/boot/console.c os/boot/boot.c os/boot/sbi.c os/boot/sd.c
 BOOT_OBJS     := $(patsubst os/boot/%,$(BOOT_DIR)/obj/%.o,$(BOOT_SRCS))
 BOOT_HDRS     := $(wildcard os/boot/*.h) hw/include/iridium_soc.h
 
@@ -119,35 +119,23 @@ $(OS_PROGS_DIR)/%: $(OS_PROGS_DIR)/%.o $(OS_PROGS_DIR)/crt.o $(OS_PROGS_DIR)/tli
 	$(RV_CC) $(RV_LDFLAGS) -T tests/os/progs/prog.ld -o $@ $(OS_PROGS_DIR)/crt.o $< $(OS_PROGS_DIR)/tlib.o -lgcc
 
 # ---- the disk image: header + kernel + file system with /bin (user programs and the kernel's test programs) ------
-# Made by build/bin/fsimage (fsimage/) when it exists, else by the bring-up helper tests/os/mkdisk.c (host tool
-# linked with the file-system core).
+# Made by build/bin/fsimage (fsimage/, whose fragment is included after this one) from a staging tree.
 DISK_IMG      := $(BUILD)/disk.img
 DISK_MIB      ?= 16
 OS_ROOT       := $(BUILD)/os/root
-MKDISK        := $(BUILD)/os/mkdisk
 DISK_PROGS     = $(USER_PROGS) $(OS_PROGS)   # user/user.mk is included after this file
-FS_CORE_SRCS  := $(filter-out os/kernel/fs/port_host.c,$(wildcard os/kernel/fs/*.c))
 
 ALL_TARGETS   += $(DISK_IMG)
-
-$(MKDISK): tests/os/mkdisk.c $(wildcard os/kernel/fs/*.c os/kernel/fs/*.h) os/include/iridium/disk.h
-	@mkdir -p $(@D)
-	$(HOST_CC) $(HOST_CFLAGS) -DFS_HOST -I os/include -I os/kernel/fs -o $@ tests/os/mkdisk.c $(FS_CORE_SRCS) \
-	    os/kernel/fs/port_host.c
 
 .PHONY: disk
 ## disk: build the disk image build/disk.img (kernel + file system with /bin)
 disk: $(DISK_IMG)
 
 .SECONDEXPANSION:
-$(DISK_IMG): $(KERNEL_BIN) $$(DISK_PROGS) $(MKDISK) $$(wildcard $(BIN)/fsimage)
+$(DISK_IMG): $(KERNEL_BIN) $$(DISK_PROGS) $(BIN)/fsimage
 	rm -rf $(OS_ROOT) && mkdir -p $(OS_ROOT)/bin $(OS_ROOT)/home $(OS_ROOT)/tmp
 	cp $(DISK_PROGS) $(OS_ROOT)/bin/
-	if [ -x $(BIN)/fsimage ]; then \
-	    $(BIN)/fsimage mkfs $@.tmp --size $(DISK_MIB) --kernel $(KERNEL_BIN) --root $(OS_ROOT); \
-	else \
-	    $(MKDISK) $@.tmp $(DISK_MIB) $(KERNEL_BIN) home/ tmp/ $(foreach f,$(DISK_PROGS),bin/$(notdir $(f))=$(f)); \
-	fi
+	$(BIN)/fsimage mkfs $@.tmp --size $(DISK_MIB) --kernel $(KERNEL_BIN) --root $(OS_ROOT)
 	mv $@.tmp $@
 
 .PHONY: run-os

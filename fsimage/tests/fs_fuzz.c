@@ -34,7 +34,7 @@ static void build_base(void)
                             (uint32_t)(img_size / 512) - fs_sector, (uint32_t)(img_size / 512), 0, 0};
     for (int i = 0; i < 10000; i++)
         base[8 * 512 + i] = (uint8_t)rnd();
-    h.kernel_crc32 = fs_crc32(0, base + 8 * 512, 10000);
+    h.kernel_crc32 = ir_crc32(0, base + 8 * 512, 10000);
     h.header_crc32 = header_crc(&h);
     memcpy(base, &h, sizeof h);
     image_set_partition(&im, fs_sector, h.fs_sectors);
@@ -124,11 +124,11 @@ static void forge_log(void)
             uint8_t *lb = img + ((size_t)fs_sector + (size_t)(sb.log_start + 1 + i) * 2) * 512;
             for (int k = 0; k < 8; k++)
                 lb[rnd_below(FS_BSIZE)] = (uint8_t)rnd();
-            crc = fs_crc32(crc, lb, FS_BSIZE);
+            crc = ir_crc32(crc, lb, FS_BSIZE);
         }
     }
     hb.h.data_crc32 = rnd_below(8) ? crc : rnd();
-    hb.h.hdr_crc32 = fs_crc32(0, hb.raw, FS_BSIZE);
+    hb.h.hdr_crc32 = ir_crc32(0, hb.raw, FS_BSIZE);
     memcpy(img + ((size_t)fs_sector + (size_t)sb.log_start * 2) * 512, hb.raw, FS_BSIZE);
 }
 

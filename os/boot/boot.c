@@ -14,6 +14,7 @@
 #include "console.h"
 #include "mmio.h"
 #include "iridium/disk.h"
+#include "iridium/crc32.h"
 #include "sd.h"
 
 #define MSTATUS_MPP_MASK (3u << 11)
@@ -74,7 +75,7 @@ void boot_kernel(struct bootinfo *bi, const char **why)
     }
     uint32_t hcrc = h.header_crc32;
     h.header_crc32 = 0;
-    if (h.version != DISK_VERSION || crc32(&h, sizeof h) != hcrc) {
+    if (h.version != DISK_VERSION || ir_crc32(0, &h, sizeof h) != hcrc) {
         *why = "disk header: bad version or CRC";
         return;
     }
@@ -101,7 +102,7 @@ void boot_kernel(struct bootinfo *bi, const char **why)
             return;
         }
     }
-    if (crc32(kimg, h.kernel_bytes) != h.kernel_crc32) {
+    if (ir_crc32(0, kimg, h.kernel_bytes) != h.kernel_crc32) {
         *why = "kernel image CRC mismatch";
         return;
     }

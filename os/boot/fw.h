@@ -51,6 +51,5 @@ void enter_kernel(uint32_t entry, uint32_t hartid, const struct bootinfo *bi) __
 
 /* boot.c: returns only on failure, with a one-line reason in *why */
 void boot_kernel(struct bootinfo *bi, const char **why);
-uint32_t crc32(const void *p, uint32_t n);
 
 #endif

@@ -27,6 +27,7 @@
 
 #include <stdint.h>
 #include <iridium/fs.h>
+#include <iridium/crc32.h>
 #include <iridium/syscall.h>
 
 /* ---- sizes of the static tables (the kernel's memory cost is about FS_NBUF KiB + FS_NINODE * 160 bytes) ---- */
@@ -108,7 +109,5 @@ int  fs_readdir(struct fs_inode *dir, uint32_t *pos, struct fs_dirinfo *out);
 /* absolute path of directory dir into buf (getcwd); -IR_ERANGE if it does not fit */
 int  fs_getpath(struct fs_inode *dir, char *buf, uint32_t size);
 
-/* CRC-32 (IEEE 802.3, the zlib one): crc = fs_crc32(0, p, n), chainable */
-uint32_t fs_crc32(uint32_t crc, const void *p, uint32_t n);
 
 #endif

@@ -53,7 +53,7 @@ static int write_header(uint32_t n, uint32_t data_crc)
     hdr.h.data_crc32 = data_crc;
     for (uint32_t i = 0; i < n; i++)
         hdr.h.block[i] = lg.buf[i]->blockno;
-    hdr.h.hdr_crc32 = fs_crc32(0, hdr.raw, FS_BSIZE);
+    hdr.h.hdr_crc32 = ir_crc32(0, hdr.raw, FS_BSIZE);
     return fs_dev_write(fs_cur.sb.log_start, hdr.raw);
 }
 
@@ -75,7 +75,7 @@ int fs_log_commit(void)
     for (uint32_t i = 0; i < lg.n; i++) {                       /* 1. log blocks */
         if (fs_dev_write(fs_cur.sb.log_start + 1 + i, lg.buf[i]->data) < 0)
             return -IR_EIO;
-        crc = fs_crc32(crc, lg.buf[i]->data, FS_BSIZE);
+        crc = ir_crc32(crc, lg.buf[i]->data, FS_BSIZE);
     }
     lg.seq++;
     if (write_header(lg.n, crc) < 0)                             /* 2. commit point */
@@ -95,7 +95,7 @@ int fs_log_recover(void)
         return -IR_EIO;
     uint32_t want = hdr.h.hdr_crc32;
     hdr.h.hdr_crc32 = 0;
-    if (hdr.h.magic != FS_LOG_MAGIC || fs_crc32(0, hdr.raw, FS_BSIZE) != want) {
+    if (hdr.h.magic != FS_LOG_MAGIC || ir_crc32(0, hdr.raw, FS_BSIZE) != want) {
         /* never written, or a torn commit: no transaction. Start over with a clean header. */
         fs_port_warn("log header invalid (torn write?): no transaction to replay", hdr.h.magic, 0);
         lg.n = 0;
@@ -118,7 +118,7 @@ int fs_log_recover(void)
     for (uint32_t i = 0; i < n; i++) {
         if (fs_dev_read(fs_cur.sb.log_start + 1 + i, scratch) < 0)
             return -IR_EIO;
-        crc = fs_crc32(crc, scratch, FS_BSIZE);
+        crc = ir_crc32(crc, scratch, FS_BSIZE);
     }
     if (crc == hdr.h.data_crc32) {
         for (uint32_t i = 0; i < n; i++) {

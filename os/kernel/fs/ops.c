@@ -20,28 +20,6 @@ static union {
 } sbuf;
 static uint8_t fmt_block[FS_BSIZE];
 
-/* ---- CRC-32 ------------------------------------------------------------------------------------------------ */
-
-uint32_t fs_crc32(uint32_t crc, const void *p, uint32_t n)
-{
-    static uint32_t table[256];
-    static int ready;
-    if (!ready) {
-        for (uint32_t i = 0; i < 256; i++) {
-            uint32_t c = i;
-            for (int k = 0; k < 8; k++)
-                c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            table[i] = c;
-        }
-        ready = 1;
-    }
-    const uint8_t *s = p;
-    crc = ~crc;
-    while (n--)
-        crc = table[(crc ^ *s++) & 0xff] ^ (crc >> 8);
-    return ~crc;
-}
-
 /* ---- format and mount -------------------------------------------------------------------------------------- */
 
 static uint32_t div_up(uint32_t a, uint32_t b)
@@ -53,7 +31,7 @@ static uint32_t super_crc(struct fs_super *sb)
 {
     struct fs_super copy = *sb;
     copy.crc32 = 0;
-    return fs_crc32(0, &copy, sizeof copy);
+    return ir_crc32(0, &copy, sizeof copy);
 }
 
 int fs_format(const struct fs_blockdev *dev, uint32_t nblocks, uint32_t ninodes, uint32_t log_blocks)

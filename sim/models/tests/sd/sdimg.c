@@ -16,18 +16,8 @@
 #include <string.h>
 
 #include "iridium/disk.h"
+#include "iridium/crc32.h"
 #include "sdtest.h"
-
-static uint32_t crc32(const uint8_t *p, uint32_t n)
-{
-    uint32_t c = 0xFFFFFFFFu;
-    for (uint32_t i = 0; i < n; i++) {
-        c ^= p[i];
-        for (int k = 0; k < 8; k++)
-            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return ~c;
-}
 
 static uint8_t *img;
 
@@ -88,9 +78,9 @@ int main(int argc, char **argv)
         h.fs_sector = SDT_KERNEL_SECTOR + 16u;
         h.fs_sectors = SDT_SECTORS - h.fs_sector;
         h.disk_sectors = SDT_SECTORS;
-        h.kernel_crc32 = crc32(img + SDT_KERNEL_SECTOR * 512u, SDT_KERNEL_BYTES);
+        h.kernel_crc32 = ir_crc32(0, img + SDT_KERNEL_SECTOR * 512u, SDT_KERNEL_BYTES);
         h.header_crc32 = 0;
-        h.header_crc32 = crc32((const uint8_t *)&h, sizeof h);
+        h.header_crc32 = ir_crc32(0, (const uint8_t *)&h, sizeof h);
         memset(img, 0, 512);
         memcpy(img, &h, sizeof h);
         FILE *f = fopen(path, "wb");

@@ -13,6 +13,7 @@
 
 #include "boot/sd.h"
 #include "iridium/disk.h"
+#include "iridium/crc32.h"
 #include "iridium/syscall.h"
 #include "iridium_soc.h"
 #include "kernel/sd.h"
@@ -61,17 +62,6 @@ static void report(const char *what, uint32_t c)
     puts_uart(" cycles\n");
 }
 
-static uint32_t crc32(const uint8_t *p, uint32_t n)
-{
-    uint32_t c = 0xFFFFFFFFu;
-    for (uint32_t i = 0; i < n; i++) {
-        c ^= p[i];
-        for (int k = 0; k < 8; k++)
-            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return ~c;
-}
-
 static int check_old(const uint8_t *p, uint32_t s, uint32_t n)
 {
     for (uint32_t k = 0; k < n; k++)
@@ -116,7 +106,7 @@ int main(void)
     report("firmware read of the header (1 sector)", cycles() - t);
     uint32_t hcrc = h.header_crc32;
     h.header_crc32 = 0;
-    if (h.magic != DISK_MAGIC || h.version != DISK_VERSION || crc32((const uint8_t *)&h, sizeof h) != hcrc)
+    if (h.magic != DISK_MAGIC || h.version != DISK_VERSION || ir_crc32(0, (const uint8_t *)&h, sizeof h) != hcrc)
         return 3;
     for (uint32_t i = 0; i < sizeof buf; i++)
         buf[i] = 0xEE;
@@ -124,7 +114,7 @@ int main(void)
     if (sd_fw_read(h.kernel_sector, buf, h.kernel_bytes) != 0)
         return 4;
     report("firmware read of 3000 bytes (6 sectors, CMD18)", cycles() - t);
-    if (crc32(buf, h.kernel_bytes) != h.kernel_crc32 || buf[h.kernel_bytes] != 0xEE ||
+    if (ir_crc32(0, buf, h.kernel_bytes) != h.kernel_crc32 || buf[h.kernel_bytes] != 0xEE ||
         buf[sizeof buf - 1] != 0xEE)
         return 5;
 
