@@ -95,6 +95,8 @@ struct sbiret sbi_call(uint32_t ext, uint32_t fid, uint32_t a0, uint32_t a1, uin
 void sbi_set_timer(uint64_t when);
 void sbi_shutdown(uint32_t code) __attribute__((noreturn));   /* 0 = success */
 void sbi_reboot(void) __attribute__((noreturn));
+void system_poweroff(uint32_t code) __attribute__((noreturn)); /* commit the file system, then power off */
+void system_reboot(void) __attribute__((noreturn));
 void sbi_ext_irq_done(void);
 
 /* ---- time (trap.c) ------------------------------------------------------------------------------------------ */

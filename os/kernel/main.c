@@ -105,3 +105,17 @@ void kmain(uint32_t hartid, const struct bootinfo *bi)
     start_init();
     scheduler();
 }
+
+/* Orderly power off and restart: commit the file system, then ask the firmware. (A panic or a failed boot calls
+   sbi_shutdown directly: nothing to commit, or nothing to trust.) */
+void system_poweroff(uint32_t code)
+{
+    blk_sync();
+    sbi_shutdown(code);
+}
+
+void system_reboot(void)
+{
+    blk_sync();
+    sbi_reboot();
+}

@@ -193,9 +193,8 @@ void proc_exit(int status)
         if (status & 0x7F)
             code = 128 + (status & 0x7F);
         kprintf("init exited with status %d: power off\n", code);
-        proc_close_all(p);      /* close init's files, then commit everything to disk before the power goes */
-        blk_sync();
-        sbi_shutdown((uint32_t)code);
+        proc_close_all(p);      /* close init's files before the file system is committed */
+        system_poweroff((uint32_t)code);
     }
     proc_close_all(p);
     console_proc_exit(p->pid);

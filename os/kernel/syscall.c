@@ -135,16 +135,14 @@ void syscall(struct trapframe *tf)
         int linux_order = a[0] == LINUX_REBOOT_MAGIC1;
         uint32_t cmd = linux_order ? a[2] : a[0], code = linux_order ? a[3] : a[1];
         if (cmd == IR_REBOOT_POWER_OFF) {
-            blk_sync();
             if (code)
                 kprintf("power off (status %u)\n", code);
             else
                 kprintf("power off\n");
-            sbi_shutdown(code & 0xFFu);
+            system_poweroff(code & 0xFFu);
         } else if (cmd == IR_REBOOT_RESTART) {
-            blk_sync();
             kprintf("reboot\n");
-            sbi_reboot();
+            system_reboot();
         }
         r = -IR_EINVAL;
         break;
