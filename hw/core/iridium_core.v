@@ -20,7 +20,6 @@
 `include "iridium_defs.vh"
 
 module iridium_core #(
-    parameter [31:0] RESET_PC       = `IR_RESET_PC,
     parameter        BRANCH_PREDICT = `IR_BRANCH_PREDICT,
     parameter        TLB_ENTRIES    = `IR_TLB_ENTRIES,
     parameter        BTB_ENTRIES    = `IR_BTB_ENTRIES,
@@ -286,9 +285,7 @@ module iridium_core #(
     wire        dx_req, dx_ready, dx_fault;
     wire [31:0] dx_paddr;
     wire [4:0]  dx_cause;
-    wire        dx_translate_priv_is_m;
     wire [1:0]  dx_priv = (priv == `PRV_M && st_mprv) ? st_mpp : priv;
-    assign dx_translate_priv_is_m = (dx_priv == `PRV_M);
 
     wire        e_quiet     = e_intr || e_exc;               // passes through without executing
     wire        e_executes  = e_valid && !e_quiet && !e_hazard;
@@ -566,5 +563,5 @@ module iridium_core #(
         ret_next_pc   <= m_flush ? m_redirect_pc : m_next_pc;
     end
 
-    wire unused_core = &{1'b0, RESET_PC, dx_translate_priv_is_m, div_busy};
+    wire unused_core = &{1'b0, div_busy};
 endmodule

@@ -7,8 +7,8 @@
 `define IRIDIUM_CONFIG_VH
 
 // ---- Core --------------------------------------------------------------------------------------------------
-// Address of the first instruction after reset (the boot ROM). The SoC input boot_addr overrides it at run time
-// (vsim --elf starts at the ELF entry).
+// Address of the first instruction after reset (the boot ROM): what board tops drive on the SoC's boot_addr input
+// (vsim drives boot_addr itself: 0, or the ELF entry under --elf).
 `define IR_RESET_PC            32'h0000_0000
 // Entries in each TLB (instruction and data), fully associative, flip-flops, round-robin replacement; at least 1.
 `define IR_TLB_ENTRIES         8

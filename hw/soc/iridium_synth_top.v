@@ -3,7 +3,7 @@
 // finisher's reset code (0x7777) wired to a system reset. Retirement outputs are left unconnected (the synthesiser removes that logic).
 //
 // Invariants: rst_in is synchronous and active high; the SoC is held in reset while rst_in is high and for one
-// cycle after a finisher reset request. The hart starts in the boot ROM (boot_addr = 0). Power-off codes are
+// cycle after a finisher reset request. The hart starts at `IR_RESET_PC (the boot ROM). Power-off codes are
 // ignored (a board has nothing to power off).
 `default_nettype none
 `include "iridium_config.vh"
@@ -38,7 +38,7 @@ module iridium_synth_top #(
         .BOOTROM_BYTES(BOOTROM_BYTES), .BOOTROM_INIT(BOOTROM_INIT), .RAM_BYTES(RAM_BYTES), .CLOCK_HZ(CLOCK_HZ),
         .BOARD_ID(BOARD_ID)
     ) u_soc (
-        .clk(clk), .rst(rst), .boot_addr(32'h0000_0000),
+        .clk(clk), .rst(rst), .boot_addr(`IR_RESET_PC),
         .uart_tx_valid(tx_valid), .uart_tx_data(tx_data), .uart_tx_ready(tx_ready),
         .uart_rx_valid(rx_valid), .uart_rx_data(rx_data), .uart_rx_ready(rx_ready), .uart_bauddiv(bauddiv),
         .finish_valid(finish_valid), .finish_value(finish_value),
